@@ -200,3 +200,58 @@ mod tests {
         assert_eq!(Upn::parse("A1234"), None);
     }
 }
+
+mod cells {
+    use compact_str::CompactString;
+
+    use super::{ChildId, SwId, Upn, Urn};
+    use crate::field::{CellValue, Coercion};
+
+    impl CellValue for ChildId {
+        const EXPECTED: &'static str = "a child identifier";
+
+        fn parse_text(text: &str) -> Option<(Self, Option<Coercion>)> {
+            Some((Self::new(text), None))
+        }
+
+        fn write_text(&self, out: &mut CompactString) {
+            out.push_str(self.as_str());
+        }
+    }
+
+    impl CellValue for Urn {
+        const EXPECTED: &'static str = "an Ofsted URN (SC + 6 digits, 7 digits, or XXXXXXX)";
+
+        fn parse_text(text: &str) -> Option<(Self, Option<Coercion>)> {
+            Self::parse(text).map(|u| (u, None))
+        }
+
+        fn write_text(&self, out: &mut CompactString) {
+            out.push_str(self.as_str());
+        }
+    }
+
+    impl CellValue for Upn {
+        const EXPECTED: &'static str = "a UPN (letter + 12 characters) or UN1 to UN5";
+
+        fn parse_text(text: &str) -> Option<(Self, Option<Coercion>)> {
+            Self::parse(text).map(|u| (u, None))
+        }
+
+        fn write_text(&self, out: &mut CompactString) {
+            out.push_str(&self.to_text());
+        }
+    }
+
+    impl CellValue for SwId {
+        const EXPECTED: &'static str = "a social worker identifier";
+
+        fn parse_text(text: &str) -> Option<(Self, Option<Coercion>)> {
+            Some((Self::new(text), None))
+        }
+
+        fn write_text(&self, out: &mut CompactString) {
+            out.push_str(self.as_str());
+        }
+    }
+}

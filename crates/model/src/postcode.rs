@@ -48,11 +48,8 @@ impl Postcode {
     /// [`PostcodeError`] when the text does not have the shape of a UK postcode, its sector
     /// or its district.
     pub fn parse(text: &str) -> Result<Self, PostcodeError> {
-        let compact: CompactString = text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let compact: CompactString =
+            text.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
         let bytes = compact.as_bytes();
         if !(2..=7).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphanumeric) {
             return Err(PostcodeError);
@@ -143,6 +140,18 @@ impl fmt::Display for Postcode {
 impl fmt::Debug for Postcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Postcode({} …, {:?})", self.outward(), self.precision)
+    }
+}
+
+impl crate::field::CellValue for Postcode {
+    const EXPECTED: &'static str = "a UK postcode such as E15 4NJ";
+
+    fn parse_text(text: &str) -> Option<(Self, Option<crate::field::Coercion>)> {
+        Self::parse(text).ok().map(|p| (p, None))
+    }
+
+    fn write_text(&self, out: &mut CompactString) {
+        out.push_str(self.as_str());
     }
 }
 
