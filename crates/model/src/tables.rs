@@ -71,6 +71,9 @@ pub trait AnyRow {
     fn child(&self) -> &Field<ChildId>;
     /// The cell in column `index` of [`TableKind::columns`].
     fn cell(&self, index: usize) -> Option<Cell<'_>>;
+    /// Replaces the cell in column `index` with what `raw` parses to; `false` if there is no
+    /// such column. (Used to edit returns, e.g. by the generator's error injection.)
+    fn set_cell(&mut self, index: usize, raw: &str) -> bool;
 }
 
 /// A row type of one table.
@@ -204,6 +207,15 @@ macro_rules! tables {
                     let _ = i;
                     None
                 }
+                fn set_cell(&mut self, index: usize, raw: &str) -> bool {
+                    let mut i = 0usize;
+                    $(
+                        if index == i { self.$field = Field::parse(raw); return true; }
+                        i += 1;
+                    )+
+                    let _ = i;
+                    false
+                }
             }
 
             impl Row for $name {
@@ -232,6 +244,11 @@ macro_rules! tables {
                 match kind { $( TableKind::$kind => Box::new(self.$field_name.rows.iter().map(|r| r as &dyn AnyRow)), )+ }
             }
 
+            /// The rows of one table, generically and mutably.
+            pub fn rows_mut(&mut self, kind: TableKind) -> Box<dyn Iterator<Item = &mut dyn AnyRow> + '_> {
+                match kind { $( TableKind::$kind => Box::new(self.$field_name.rows.iter_mut().map(|r| r as &mut dyn AnyRow)), )+ }
+            }
+
             /// Number of rows in a table.
             pub fn len(&self, kind: TableKind) -> usize {
                 match kind { $( TableKind::$kind => self.$field_name.rows.len(), )+ }
@@ -240,6 +257,24 @@ macro_rules! tables {
             /// Whether a table was supplied.
             pub fn is_supplied(&self, kind: TableKind) -> bool {
                 match kind { $( TableKind::$kind => self.$field_name.supplied, )+ }
+            }
+
+            /// Moves every row of `other` to the end of this return's tables, adding `file_offset`
+            /// to each row's `loc.file` and renumbering `loc.row` within each table.
+            pub fn append(&mut self, other: Tables, file_offset: u16) {
+                $(
+                    let theirs = other.$field_name;
+                    if theirs.supplied {
+                        let t = &mut self.$field_name;
+                        t.supplied = true;
+                        let base = t.rows.len();
+                        t.rows.extend(theirs.rows.into_iter().enumerate().map(|(i, mut r)| {
+                            r.loc.file = r.loc.file.saturating_add(file_offset);
+                            r.loc.row = u32::try_from(base + i).unwrap_or(u32::MAX);
+                            r
+                        }));
+                    }
+                )+
             }
 
             /// Marks a table as supplied (even if it has no rows).
@@ -478,6 +513,25 @@ tables! {
 }
 
 impl TableKind {
+    /// The file name stem carelens writes the table's CSV under (the demand model's names,
+    /// plus `sw_episodes` and `dolo`).
+    pub const fn file_stem(self) -> &'static str {
+        match self {
+            Self::Header => "header",
+            Self::Episodes => "episodes",
+            Self::Reviews => "reviews",
+            Self::Uasc => "uasc",
+            Self::Oc2 => "oc2",
+            Self::Oc3 => "oc3",
+            Self::Ad1 => "ad1",
+            Self::PlacedAdoption => "placed_for_adoption",
+            Self::PrevPerm => "previous_permanence",
+            Self::Missing => "missing",
+            Self::SwEpisodes => "sw_episodes",
+            Self::DoLo => "dolo",
+        }
+    }
+
     /// Whether the table exists in a collection year.
     pub fn exists_in(self, year: CollectionYear) -> bool {
         year >= self.since()

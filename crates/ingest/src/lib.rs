@@ -1,0 +1,19 @@
+//! Reading SSDA903 returns as LAs actually send them.
+//!
+//! * CSV: each file's table is recognised from its columns (any order, case or spacing);
+//!   UTF-8 (with or without BOM), UTF-16 LE/BE and Windows-1252 are read; values in the forms
+//!   spreadsheets and LA systems produce are read with a note (see `carelens_model::Coercion`).
+//! * XML: the DfE `EXPSSDA903` return, streamed.
+//! * Several years and several LAs side by side: files are grouped by LA and collection year.
+//!
+//! Nothing is dropped silently and nothing panics: every problem becomes a [`Diagnostic`] that
+//! names the file, line, column, field and value, and every readable file is still read.
+//! `Err` is only for failures of the whole call (none at present: even an unreadable path is a
+//! diagnostic).
+#![deny(missing_docs)]
+
+pub use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+pub use crate::write::{write_csv_dir, write_csv_table};
+
+mod diagnostic;
+mod write;
