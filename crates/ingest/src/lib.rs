@@ -8,12 +8,18 @@
 //!
 //! Nothing is dropped silently and nothing panics: every problem becomes a [`Diagnostic`] that
 //! names the file, line, column, field and value, and every readable file is still read.
-//! `Err` is only for failures of the whole call (none at present: even an unreadable path is a
-//! diagnostic).
 #![deny(missing_docs)]
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+pub use crate::read::{
+    FileReport, Ingested, ReadOptions, YearSource, read_paths, read_paths_with_progress,
+};
 pub use crate::write::{write_csv_dir, write_csv_table};
+pub use crate::xml::{read_xml, write_xml};
 
+mod csv_read;
+mod decode;
 mod diagnostic;
+mod read;
 mod write;
+mod xml;

@@ -74,6 +74,8 @@ pub trait AnyRow {
     /// Replaces the cell in column `index` with what `raw` parses to; `false` if there is no
     /// such column. (Used to edit returns, e.g. by the generator's error injection.)
     fn set_cell(&mut self, index: usize, raw: &str) -> bool;
+    /// The value of a valid cell written in the DfE's format (`None` if blank or invalid).
+    fn canonical(&self, index: usize) -> Option<String>;
 }
 
 /// A row type of one table.
@@ -202,6 +204,17 @@ macro_rules! tables {
                     let mut i = 0usize;
                     $(
                         if index == i { return Some(cell($col, &self.$field)); }
+                        i += 1;
+                    )+
+                    let _ = i;
+                    None
+                }
+                fn canonical(&self, index: usize) -> Option<String> {
+                    let mut i = 0usize;
+                    $(
+                        if index == i {
+                            return self.$field.value().is_some().then(|| self.$field.to_string());
+                        }
                         i += 1;
                     )+
                     let _ = i;
