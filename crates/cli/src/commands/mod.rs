@@ -1,0 +1,39 @@
+//! One module per subcommand.
+
+use std::io::Write;
+
+use crate::ExitStatus;
+
+mod inspect;
+
+/// The subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Say what was read from returns: tables, rows, children, years, LAs and every problem.
+    Inspect(inspect::Args),
+}
+
+pub(crate) fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    match command {
+        Command::Inspect(args) => inspect::run(&args, out),
+    }
+}
+
+/// Parses `--la 316,317` style lists.
+pub(crate) fn parse_las(list: &[String]) -> anyhow::Result<Vec<carelens_model::LaCode>> {
+    let mut out = Vec::new();
+    for item in list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        let code = carelens_model::LaCode::parse(item)
+            .map_err(|e| anyhow::anyhow!("--la {item:?}: {e}"))?;
+        if carelens_geo::la(code).is_none() {
+            anyhow::bail!("--la {item}: no English children's services authority has DfE code {item}");
+        }
+        out.push(code);
+    }
+    Ok(out)
+}
+
+/// Parses `--year 2024/25`.
+pub(crate) fn parse_year(text: &str) -> anyhow::Result<carelens_model::CollectionYear> {
+    text.parse().map_err(|e| anyhow::anyhow!("--year: {e}"))
+}
