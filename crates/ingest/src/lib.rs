@@ -12,7 +12,7 @@
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use crate::read::{
-    FileReport, Ingested, ReadOptions, YearSource, read_paths, read_paths_with_progress,
+    FileReport, Ingested, ReadOptions, YearSource, read_bytes, read_paths, read_paths_with_progress,
 };
 pub use crate::write::{write_csv_dir, write_csv_table};
 pub use crate::xml::{read_xml, write_xml};

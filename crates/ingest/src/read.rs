@@ -184,10 +184,19 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, explicit:
     }
 }
 
-fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
-    let label = path.display().to_string();
-    let mut r = FileRead {
-        path: label.clone(),
+/// Reads one file's bytes as if it had been read from `name` (for data already in memory, and
+/// for fuzzing the readers without a file system).
+pub fn read_bytes(name: &str, bytes: &[u8], options: &ReadOptions) -> Ingested {
+    let mut r = new_file_read(Path::new(name), options);
+    read_content(&mut r, Path::new(name), bytes);
+    let mut reads = vec![r];
+    assign_years(&mut reads, options);
+    group(reads, Vec::new())
+}
+
+fn new_file_read(path: &Path, options: &ReadOptions) -> FileRead {
+    FileRead {
+        path: path.display().to_string(),
         dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
         format: None,
         tables: Tables::default(),
@@ -196,7 +205,12 @@ fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
         year_source: YearSource::Unknown,
         latest_date: None,
         diagnostics: Vec::new(),
-    };
+    }
+}
+
+fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
+    let label = path.display().to_string();
+    let mut r = new_file_read(path, options);
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -209,6 +223,12 @@ fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
             return r;
         }
     };
+    read_content(&mut r, path, &bytes);
+    r
+}
+
+fn read_content(r: &mut FileRead, path: &Path, bytes: &[u8]) {
+    let label = r.path.clone();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         r.diagnostics.push(Diagnostic::file(
             Severity::Warning,
@@ -216,9 +236,9 @@ fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
             &label,
             "the file is empty",
         ));
-        return r;
+        return;
     }
-    let decoded = match decode(&bytes) {
+    let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(not_text) => {
             r.diagnostics.push(Diagnostic::file(
@@ -227,7 +247,7 @@ fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
                 &label,
                 not_text.message(),
             ));
-            return r;
+            return;
         }
     };
     if let Some(enc) = decoded.encoding {
@@ -254,7 +274,6 @@ fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
         read_csv(text, &label, 0, &mut r.tables, &mut r.diagnostics);
     }
     r.latest_date = latest_date(&r.tables);
-    r
 }
 
 /// The latest activity date in a file: episode starts and ends, reviews, missing episodes,
