@@ -188,6 +188,20 @@ impl<T: Copy> Field<T> {
     pub fn get(&self) -> Option<T> {
         self.value().copied()
     }
+
+    /// The value, if valid AND written in the DfE's own format (no [`Coercion`]): what the DfE's
+    /// systems and the reference validator accept. Validation rules use this; a `10.0` or a
+    /// `yyyy-mm-dd` date counts as not valid there, exactly as the LA would be told.
+    pub fn strict(&self) -> Option<T> {
+        self.strict_ref().copied()
+    }
+}
+
+impl<T> Field<T> {
+    /// [`Field::strict`] by reference.
+    pub fn strict_ref(&self) -> Option<&T> {
+        if self.note.is_some() { None } else { self.value() }
+    }
 }
 
 impl<T> Default for Field<T> {

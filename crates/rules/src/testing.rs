@@ -1,0 +1,71 @@
+//! Test support: small returns written as CSV text, and running one rule.
+
+use carelens_model::{CollectionYear, Loc, Return903, TableKind};
+
+use crate::context::Ctx;
+use crate::finding::Out;
+use crate::providers::Providers;
+use crate::rule::Rule;
+
+/// A return from `(table name, csv text)` pairs. Only the columns given are filled; the rest are
+/// blank. Cells are split on commas (no quoting: test data needs none).
+pub(crate) fn ret(tables: &[(&str, &str)]) -> Return903 {
+    let mut r = Return903::default();
+    for (name, text) in tables {
+        let kind = TableKind::from_name(name).unwrap_or_else(|| panic!("unknown table {name}"));
+        r.tables.mark_supplied(kind);
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let header: Vec<&str> =
+            lines.next().unwrap_or_default().split(',').map(str::trim).collect();
+        let map: Vec<Option<usize>> = kind
+            .columns()
+            .iter()
+            .map(|c| header.iter().position(|h| h.eq_ignore_ascii_case(c)))
+            .collect();
+        for h in &header {
+            assert!(kind.column_index(h).is_some(), "{name} has no column {h}");
+        }
+        for line in lines {
+            let cells: Vec<&str> = line.split(',').collect();
+            r.tables
+                .push_cells(kind, Loc::default(), |i| map[i].and_then(|j| cells.get(j).copied()));
+        }
+    }
+    r
+}
+
+/// Runs one rule; returns each finding as `"Table:row"` (`"Table_last:row"` for last year's
+/// rows), sorted by table then row.
+pub(crate) fn run(
+    rule: &'static Rule,
+    year: CollectionYear,
+    cur: &Return903,
+    last: Option<&Return903>,
+) -> Vec<String> {
+    run_with(rule, &Ctx::new(year, None, cur, last, &[], None))
+}
+
+/// Runs one rule in a given context.
+pub(crate) fn run_with(rule: &'static Rule, ctx: &Ctx<'_>) -> Vec<String> {
+    let mut found = Vec::new();
+    (rule.check)(ctx, &mut Out::new(rule, &mut found));
+    found.sort_unstable();
+    found.dedup();
+    found
+        .into_iter()
+        .map(|f| format!("{}{}:{}", f.table, if f.last_year { "_last" } else { "" }, f.row))
+        .collect()
+}
+
+/// A context with the LA and Ofsted lists set.
+#[allow(dead_code, reason = "for rules that need an LA or the Ofsted lists")]
+pub(crate) fn ctx<'a>(
+    year: CollectionYear,
+    la: Option<u16>,
+    cur: &'a Return903,
+    last: Option<&'a Return903>,
+    providers: Option<&'a Providers>,
+) -> Ctx<'a> {
+    let la = la.and_then(|c| carelens_model::LaCode::new(c).ok());
+    Ctx::new(year, la, cur, last, &[], providers)
+}
