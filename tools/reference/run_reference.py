@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Run the reference SSDA903 validator (csc-validator-be-903 0.1.17, `lac_validator`) on a
+folder of CSVs and print its findings as JSON, for carelens's differential tests.
+
+This is a development tool: it needs the reference installed in a throwaway virtualenv
+(see tools/reference/README.md). carelens never runs Python at run time.
+
+Usage:
+    run_reference.py --year 2025 --la E09000025 --current DIR [--last DIR] [--select CODE,...]
+
+Output (stdout): {"rules_run": [...], "skipped": [...], "failed": [...],
+                  "findings": [{"rule": "103", "table": "Header", "row": 12}, ...]}
+Rows are 0-based positions in each table as read; `table` may end in `_last`.
+"""
+import argparse
+import importlib
+import json
+import logging
+import os
+import sys
+
+logging.disable(logging.CRITICAL)
+
+
+def files_in(folder, description):
+    out = []
+    if not folder:
+        return out
+    for name in sorted(os.listdir(folder)):
+        if name.lower().endswith(".csv"):
+            with open(os.path.join(folder, name), "rb") as f:
+                out.append({"name": name, "file_content": f.read(), "description": description})
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--year", required=True, help="end year of the collection year, e.g. 2025 for 2024/25")
+    p.add_argument("--la", required=True, help="the LA's ONS GSS code, e.g. E09000025")
+    p.add_argument("--current", required=True)
+    p.add_argument("--last")
+    p.add_argument("--select")
+    a = p.parse_args()
+
+    from lac_validator import lac_validator
+
+    end = int(a.year)
+    ruleset = f"lac{end - 1}_{str(end)[2:]}"
+    registry = getattr(importlib.import_module(f"lac_validator.rules.{ruleset}"), "registry")
+    files = files_in(a.current, "This year") + files_in(a.last, "Prev year")
+    selected = a.select.split(",") if a.select else None
+    v = lac_validator.LacValidator(
+        metadata={"collectionYear": str(end), "localAuthority": a.la},
+        files=files,
+        registry=registry,
+        selected_rules=selected,
+    )
+    findings = []
+    for table, df in v.ds_results.items():
+        if table == "metadata" or not hasattr(df, "columns"):
+            continue
+        for col in df.columns:
+            if not str(col).startswith("ERR_"):
+                continue
+            code = str(col)[4:]
+            mask = df[col] == True  # noqa: E712 (pandas object column)
+            for row in [int(i) for i in df.index[mask]]:
+                findings.append({"rule": code, "table": table, "row": row})
+    findings.sort(key=lambda f: (f["rule"], f["table"], f["row"]))
+    json.dump(
+        {
+            "ruleset": ruleset,
+            "rules_run": sorted(set(v.dones)),
+            "skipped": sorted(set(v.skips)),
+            "failed": sorted(set(v.fails)),
+            "findings": findings,
+        },
+        sys.stdout,
+    )
+
+
+if __name__ == "__main__":
+    main()
