@@ -1,6 +1,8 @@
 //! Test support: small returns written as CSV text, and running one rule.
 
-use carelens_model::{CollectionYear, Loc, Return903, TableKind};
+use carelens_model::{
+    CollectionYear, Loc, PlacementArea, PlacementGeo, PlacementLocation, Return903, TableKind,
+};
 
 use crate::context::Ctx;
 use crate::finding::Out;
@@ -8,7 +10,8 @@ use crate::providers::Providers;
 use crate::rule::Rule;
 
 /// A return from `(table name, csv text)` pairs. Only the columns given are filled; the rest are
-/// blank. Cells are split on commas (no quoting: test data needs none).
+/// blank. Cells are split on commas (no quoting: test data needs none). Episodes may also have
+/// the derived columns `PL_LA`, `PL_LOCATION` (IN/OUT) and `PL_DISTANCE`, which set `geo`.
 pub(crate) fn ret(tables: &[(&str, &str)]) -> Return903 {
     let mut r = Return903::default();
     for (name, text) in tables {
@@ -32,6 +35,20 @@ pub(crate) fn ret(tables: &[(&str, &str)]) -> Return903 {
         }
     }
     r
+}
+
+/// `PL_LA` in a test table: a DfE code (`316`), a GSS code (`E09000025`) or WAL/SCO/NIR/NUK.
+fn area(text: &str) -> PlacementArea {
+    match text {
+        "WAL" => PlacementArea::Wales,
+        "SCO" => PlacementArea::Scotland,
+        "NIR" => PlacementArea::NorthernIreland,
+        "NUK" => PlacementArea::OutsideUk,
+        other => carelens_model::LaCode::parse(other)
+            .ok()
+            .or_else(|| carelens_geo::la_by_gss(other).map(|l| l.code))
+            .map_or_else(|| panic!("PL_LA {other:?} in a test table"), PlacementArea::La),
+    }
 }
 
 /// Runs one rule; returns each finding as `"Table:row"` (`"Table_last:row"` for last year's
