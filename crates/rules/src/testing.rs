@@ -25,13 +25,35 @@ pub(crate) fn ret(tables: &[(&str, &str)]) -> Return903 {
             .iter()
             .map(|c| header.iter().position(|h| h.eq_ignore_ascii_case(c)))
             .collect();
+        let derived = ["PL_LA", "PL_LOCATION", "PL_DISTANCE"];
         for h in &header {
-            assert!(kind.column_index(h).is_some(), "{name} has no column {h}");
+            let ok = kind.column_index(h).is_some()
+                || (kind == TableKind::Episodes
+                    && derived.iter().any(|d| d.eq_ignore_ascii_case(h)));
+            assert!(ok, "{name} has no column {h}");
         }
+        let pos = |col: &str| header.iter().position(|h| h.eq_ignore_ascii_case(col));
         for line in lines {
             let cells: Vec<&str> = line.split(',').collect();
             r.tables
                 .push_cells(kind, Loc::default(), |i| map[i].and_then(|j| cells.get(j).copied()));
+            if kind == TableKind::Episodes && derived.iter().any(|d| pos(d).is_some()) {
+                let cell = |col: &str| {
+                    pos(col).and_then(|j| cells.get(j)).map(|c| c.trim()).filter(|c| !c.is_empty())
+                };
+                let geo = PlacementGeo {
+                    pl_la: cell("PL_LA").map(area),
+                    pl_location: cell("PL_LOCATION").map(|l| match l {
+                        "IN" => PlacementLocation::In,
+                        _ => PlacementLocation::Out,
+                    }),
+                    pl_distance: cell("PL_DISTANCE").and_then(|d| d.parse().ok()),
+                    precision: None,
+                };
+                if let Some(e) = r.tables.episodes.rows.last_mut() {
+                    e.geo = Some(geo);
+                }
+            }
         }
     }
     r
