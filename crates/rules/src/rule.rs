@@ -117,7 +117,7 @@ macro_rules! declare_rule {
         code: $code:literal,
         tables: [$($table:literal),* $(,)?],
         fields: [$($field:literal),* $(,)?],
-        years: $from:ident ..$(=$to:ident)?,
+        years: $from:ident $dots:tt $($to:ident)?,
         $(needs: [$($need:ident),* $(,)?],)?
         message: $message:literal $(,)?
     ) => {
