@@ -72,9 +72,13 @@ fn report(
     all: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let csv = ing.files.iter().filter(|f| f.format == Some(carelens_model::SourceFormat::Csv)).count();
-    let xml = ing.files.iter().filter(|f| f.format == Some(carelens_model::SourceFormat::Xml)).count();
-    let rows: usize = all_returns(ing).map(|r| TableKind::ALL.iter().map(|k| r.tables.len(*k)).sum::<usize>()).sum();
+    let csv =
+        ing.files.iter().filter(|f| f.format == Some(carelens_model::SourceFormat::Csv)).count();
+    let xml =
+        ing.files.iter().filter(|f| f.format == Some(carelens_model::SourceFormat::Xml)).count();
+    let rows: usize = all_returns(ing)
+        .map(|r| TableKind::ALL.iter().map(|k| r.tables.len(*k)).sum::<usize>())
+        .sum();
     writeln!(
         out,
         "Read {} files ({csv} CSV, {xml} XML, {} not read): {} rows in {seconds:.2} s",
@@ -104,7 +108,9 @@ fn report(
     writeln!(out, "\nTables")?;
     let year_list: Vec<Option<CollectionYear>> = years.keys().copied().collect();
     let mut cols: Vec<(String, Align)> = vec![("table".into(), Align::Left)];
-    cols.extend(year_list.iter().map(|y| (y.map_or("unknown".into(), |y| y.to_string()), Align::Right)));
+    cols.extend(
+        year_list.iter().map(|y| (y.map_or("unknown".into(), |y| y.to_string()), Align::Right)),
+    );
     let col_refs: Vec<(&str, Align)> = cols.iter().map(|(h, a)| (h.as_str(), *a)).collect();
     let mut t = TextTable::new(&col_refs);
     let mut children_row = vec!["children".to_owned()];
@@ -117,14 +123,18 @@ fn report(
             .iter()
             .map(|y| {
                 let rs: Vec<&Return903> = all_returns(ing).filter(|r| r.year == *y).collect();
-                rs.iter().any(|r| r.tables.is_supplied(kind)).then(|| rs.iter().map(|r| r.tables.len(kind)).sum())
+                rs.iter()
+                    .any(|r| r.tables.is_supplied(kind))
+                    .then(|| rs.iter().map(|r| r.tables.len(kind)).sum())
             })
             .collect();
         if counts.iter().all(Option::is_none) {
             continue;
         }
         let mut row = vec![kind.name().to_owned()];
-        row.extend(counts.into_iter().map(|c| c.map_or_else(|| "–".into(), |n| thousands(n as u64))));
+        row.extend(
+            counts.into_iter().map(|c| c.map_or_else(|| "–".into(), |n| thousands(n as u64))),
+        );
         t.row(row);
     }
     t.row(children_row);
@@ -135,7 +145,12 @@ fn report(
     Ok(())
 }
 
-fn diagnostics(ing: &Ingested, examples: usize, all: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+fn diagnostics(
+    ing: &Ingested,
+    examples: usize,
+    all: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let count = |s: Severity| ing.diagnostics.iter().filter(|d| d.severity == s).count();
     writeln!(
         out,
@@ -147,7 +162,8 @@ fn diagnostics(ing: &Ingested, examples: usize, all: bool, out: &mut dyn Write) 
     if ing.diagnostics.is_empty() {
         return Ok(());
     }
-    let mut groups: BTreeMap<(Severity, DiagnosticKind), Vec<&carelens_ingest::Diagnostic>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Severity, DiagnosticKind), Vec<&carelens_ingest::Diagnostic>> =
+        BTreeMap::new();
     for d in &ing.diagnostics {
         groups.entry((d.severity, d.kind)).or_default().push(d);
     }
@@ -158,7 +174,11 @@ fn diagnostics(ing: &Ingested, examples: usize, all: bool, out: &mut dyn Write) 
             writeln!(out, "    {d}")?;
         }
         if shown < ds.len() {
-            writeln!(out, "    … and {} more (--all shows every one)", thousands((ds.len() - shown) as u64))?;
+            writeln!(
+                out,
+                "    … and {} more (--all shows every one)",
+                thousands((ds.len() - shown) as u64)
+            )?;
         }
     }
     Ok(())
@@ -213,12 +233,17 @@ mod published {
             let pc = p.and_then(|p| p.cla_at_31_march);
             if let Some(pc) = pc {
                 compared += 1;
-                let diff = (f64::from(l.ours.cla_at_31_march) - f64::from(pc)).abs() / f64::from(pc.max(1));
+                let diff = (f64::from(l.ours.cla_at_31_march) - f64::from(pc)).abs()
+                    / f64::from(pc.max(1));
                 within += usize::from(diff <= 0.10);
             }
             sum_ours.add(l.ours.cla_at_31_march, l.ours.started, l.ours.ceased);
             if let Some(p) = p {
-                sum_pub.add(p.cla_at_31_march.unwrap_or(0), p.started.unwrap_or(0), p.ceased.unwrap_or(0));
+                sum_pub.add(
+                    p.cla_at_31_march.unwrap_or(0),
+                    p.started.unwrap_or(0),
+                    p.ceased.unwrap_or(0),
+                );
             }
             let opt = |v: Option<u32>| v.map_or_else(|| "–".to_owned(), |v| thousands(v));
             t.row(vec![
@@ -226,7 +251,10 @@ mod published {
                 name.to_owned(),
                 thousands(l.ours.cla_at_31_march),
                 opt(pc),
-                pc.map_or_else(|| "–".into(), |pc| pct_diff(f64::from(l.ours.cla_at_31_march), f64::from(pc))),
+                pc.map_or_else(
+                    || "–".into(),
+                    |pc| pct_diff(f64::from(l.ours.cla_at_31_march), f64::from(pc)),
+                ),
                 thousands(l.ours.started),
                 opt(p.and_then(|p| p.started)),
                 thousands(l.ours.ceased),
@@ -258,7 +286,8 @@ mod published {
                 ]);
             }
             write!(out, "\n{}", t.render("  "))?;
-            if let Some(england) = carelens_public::england_figures(pub_year).and_then(|e| e.cla_at_31_march)
+            if let Some(england) =
+                carelens_public::england_figures(pub_year).and_then(|e| e.cla_at_31_march)
                 && lines.len() == carelens_geo::las().len()
             {
                 writeln!(
@@ -291,7 +320,9 @@ mod published {
     fn latest_published_year(end_year: i16) -> i16 {
         (2021..=end_year)
             .rev()
-            .find(|y| carelens_public::england_figures(*y).is_some_and(|e| e.cla_at_31_march.is_some()))
+            .find(|y| {
+                carelens_public::england_figures(*y).is_some_and(|e| e.cla_at_31_march.is_some())
+            })
             .unwrap_or(end_year)
     }
 }

@@ -4,18 +4,26 @@ use std::io::Write;
 
 use crate::ExitStatus;
 
-mod inspect;
+pub(crate) mod inspect;
+mod rules;
+mod validate;
 
 /// The subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub(crate) enum Command {
     /// Say what was read from returns: tables, rows, children, years, LAs and every problem.
     Inspect(inspect::Args),
+    /// Validate returns against a collection year's DfE rules.
+    Validate(validate::Args),
+    /// List the rules in force, or explain one: `carelens rules 103`.
+    Rules(rules::Args),
 }
 
 pub(crate) fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match command {
         Command::Inspect(args) => inspect::run(&args, out),
+        Command::Validate(args) => validate::run(&args, out),
+        Command::Rules(args) => rules::run(&args, out),
     }
 }
 
@@ -26,7 +34,9 @@ pub(crate) fn parse_las(list: &[String]) -> anyhow::Result<Vec<carelens_model::L
         let code = carelens_model::LaCode::parse(item)
             .map_err(|e| anyhow::anyhow!("--la {item:?}: {e}"))?;
         if carelens_geo::la(code).is_none() {
-            anyhow::bail!("--la {item}: no English children's services authority has DfE code {item}");
+            anyhow::bail!(
+                "--la {item}: no English children's services authority has DfE code {item}"
+            );
         }
         out.push(code);
     }
