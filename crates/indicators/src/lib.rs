@@ -7,5 +7,7 @@
 #![deny(missing_docs)]
 
 pub use crate::headline::{Headline, headline};
+pub use crate::snapshot::{Snapshot, snapshot};
 
 mod headline;
+mod snapshot;

@@ -39,7 +39,12 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitStatus
     let year = args.year.as_deref().map(crate::commands::parse_year).transpose()?;
     let options = ReadOptions::new().la(la).year(year);
     let started = Instant::now();
-    let ingested = read_with_progress(&args.paths, &options);
+    let mut ingested = read_with_progress(&args.paths, &options);
+    for set in &mut ingested.returns {
+        let la = set.current.la;
+        // Lenient geography: sector/district postcodes count, at their centroids.
+        carelens_geo::derive_placement_geo(&mut set.current, la, false);
+    }
     let elapsed = started.elapsed();
     report(&ingested, elapsed.as_secs_f64(), args.examples, args.all, out)?;
     let any_data = ingested.returns.iter().any(|r| !r.current.sources.is_empty());
@@ -191,6 +196,7 @@ mod published {
     struct Line {
         la: LaCode,
         ours: carelens_indicators::Headline,
+        snap: carelens_indicators::Snapshot,
         published: Option<&'static carelens_public::LaFigures>,
     }
 
@@ -205,6 +211,7 @@ mod published {
             lines.push(Line {
                 la,
                 ours: carelens_indicators::headline(&r.current, year),
+                snap: carelens_indicators::snapshot(&r.current, year),
                 published: carelens_public::la_figures(la, pub_year),
             });
         }
@@ -226,7 +233,6 @@ mod published {
         ]);
         let mut within = 0;
         let mut compared = 0;
-        let (mut sum_ours, mut sum_pub) = (Totals::default(), Totals::default());
         for l in &lines {
             let name = carelens_geo::la(l.la).map_or("", |la| la.name.as_str());
             let p = l.published;
@@ -237,15 +243,7 @@ mod published {
                     / f64::from(pc.max(1));
                 within += usize::from(diff <= 0.10);
             }
-            sum_ours.add(l.ours.cla_at_31_march, l.ours.started, l.ours.ceased);
-            if let Some(p) = p {
-                sum_pub.add(
-                    p.cla_at_31_march.unwrap_or(0),
-                    p.started.unwrap_or(0),
-                    p.ceased.unwrap_or(0),
-                );
-            }
-            let opt = |v: Option<u32>| v.map_or_else(|| "–".to_owned(), |v| thousands(v));
+            let opt = |v: Option<u32>| v.map_or_else(|| "–".to_owned(), thousands);
             t.row(vec![
                 l.la.to_string(),
                 name.to_owned(),
@@ -267,52 +265,114 @@ mod published {
             "  {within} of {compared} LAs within 10% of their published children looked after at 31 March"
         )?;
         if lines.len() > 1 {
-            let mut t = TextTable::new(&[
-                ("all LAs read", Align::Left),
-                ("return", Align::Right),
-                ("published", Align::Right),
-                ("diff", Align::Right),
-            ]);
-            for (label, ours, published) in [
-                ("children looked after at 31 March", sum_ours.cla, sum_pub.cla),
-                ("started during the year", sum_ours.started, sum_pub.started),
-                ("ceased during the year", sum_ours.ceased, sum_pub.ceased),
-            ] {
-                t.row(vec![
-                    label.into(),
-                    thousands(ours),
-                    thousands(published),
-                    pct_diff(ours as f64, published as f64),
-                ]);
-            }
-            write!(out, "\n{}", t.render("  "))?;
-            if let Some(england) =
-                carelens_public::england_figures(pub_year).and_then(|e| e.cla_at_31_march)
-                && lines.len() == carelens_geo::las().len()
-            {
-                writeln!(
-                    out,
-                    "  England published: {} children looked after at 31 March (national figures are rounded to the nearest 10)",
-                    thousands(england)
-                )?;
-            }
+            totals(&lines, pub_year, out)?;
         }
         Ok(())
     }
 
-    #[derive(Default)]
-    struct Totals {
-        cla: u64,
-        started: u64,
-        ceased: u64,
-    }
-
-    impl Totals {
-        fn add(&mut self, cla: u32, started: u32, ceased: u32) {
-            self.cla += u64::from(cla);
-            self.started += u64::from(started);
-            self.ceased += u64::from(ceased);
+    /// The LAs read, added up, against the same LAs' published figures added up.
+    fn totals(lines: &[Line], pub_year: i16, out: &mut dyn Write) -> anyhow::Result<()> {
+        use carelens_model::codes::{PlacementGroup as G, PlacementProvider as P};
+        type Ours = fn(&Line) -> u32;
+        type Theirs = fn(&carelens_public::LaFigures) -> Option<u32>;
+        let measures: Vec<(&str, Ours, Theirs)> = vec![
+            (
+                "children looked after at 31 March",
+                |l| l.ours.cla_at_31_march,
+                |p| p.cla_at_31_march,
+            ),
+            ("started during the year", |l| l.ours.started, |p| p.started),
+            ("ceased during the year", |l| l.ours.ceased, |p| p.ceased),
+            (
+                "in foster placements",
+                |l| l.snap.by_group.get(&G::Foster).copied().unwrap_or(0),
+                |p| p.placement.foster.number,
+            ),
+            (
+                "in secure homes and children's homes",
+                |l| l.snap.by_group.get(&G::ChildrensHomes).copied().unwrap_or(0),
+                |p| p.placement.secure_and_childrens_homes.number,
+            ),
+            (
+                "in independent living or supported accommodation",
+                |l| l.snap.by_group.get(&G::IndependentOrSupported).copied().unwrap_or(0),
+                |p| p.placement.supported_accommodation.number,
+            ),
+            (
+                "placed with parents",
+                |l| l.snap.by_group.get(&G::WithParents).copied().unwrap_or(0),
+                |p| p.placement.with_parents.number,
+            ),
+            (
+                "placed for adoption",
+                |l| l.snap.by_group.get(&G::Adoption).copied().unwrap_or(0),
+                |p| p.placement.placed_for_adoption.number,
+            ),
+            (
+                "in own-LA provision",
+                |l| l.snap.by_provider.get(&Some(P::Pr1)).copied().unwrap_or(0),
+                |p| p.place_provider.own_la.number,
+            ),
+            (
+                "in private provision",
+                |l| l.snap.by_provider.get(&Some(P::Pr4)).copied().unwrap_or(0),
+                |p| p.place_provider.private.number,
+            ),
+            ("placed outside the LA", |l| l.snap.outside_la, |p| p.location.outside_la.number),
+            (
+                "placed more than 20 miles from home",
+                |l| l.snap.over_20_miles,
+                |p| p.location.over_20_miles.number,
+            ),
+            (
+                "distance from home not known",
+                |l| l.snap.distance_not_known,
+                |p| p.location.distance_not_known.number,
+            ),
+            ("unaccompanied asylum-seeking children", |l| l.snap.uasc, |p| p.uasc.number),
+            (
+                "3 or more placements during the year",
+                |l| l.snap.placements_3plus,
+                |p| p.stability.three_or_more_placements.number,
+            ),
+        ];
+        let mut t = TextTable::new(&[
+            ("all LAs read, added up", Align::Left),
+            ("return", Align::Right),
+            ("published", Align::Right),
+            ("diff", Align::Right),
+            ("LAs", Align::Right),
+        ]);
+        for (label, ours, theirs) in measures {
+            // Only LAs whose figure is published (not suppressed) count on both sides.
+            let (mut o, mut p, mut n) = (0u64, 0u64, 0usize);
+            for l in lines {
+                if let Some(v) = l.published.and_then(theirs) {
+                    o += u64::from(ours(l));
+                    p += u64::from(v);
+                    n += 1;
+                }
+            }
+            t.row(vec![
+                label.into(),
+                thousands(o),
+                thousands(p),
+                pct_diff(o as f64, p as f64),
+                n.to_string(),
+            ]);
         }
+        write!(out, "\n{}", t.render("  "))?;
+        if let Some(england) =
+            carelens_public::england_figures(pub_year).and_then(|e| e.cla_at_31_march)
+            && lines.len() == carelens_geo::las().len()
+        {
+            writeln!(
+                out,
+                "  England published: {} children looked after at 31 March (national figures are rounded to the nearest 10)",
+                thousands(england)
+            )?;
+        }
+        Ok(())
     }
 
     /// The DfE publishes figures for years ending 31 March 2021–2025; later years compare with
