@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use carelens_model::LaCode;
 
+use crate::GridPoint;
+
 /// The nine English regions used by the DfE and ONS.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Region {
@@ -95,6 +97,13 @@ pub struct LocalAuthority {
     pub northing: u32,
 }
 
+impl LocalAuthority {
+    /// The representative point as a [`GridPoint`].
+    pub const fn point(&self) -> GridPoint {
+        GridPoint { easting: self.easting, northing: self.northing }
+    }
+}
+
 const SOURCE: &str = include_str!("../data/children-services-authorities.csv");
 
 /// All 153 authorities, in DfE code order.
@@ -154,7 +163,7 @@ fn parse_line(line: &str) -> Option<LocalAuthority> {
     })
 }
 
-fn split_csv_line(line: &str) -> Vec<String> {
+pub(crate) fn split_csv_line(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;
@@ -188,7 +197,18 @@ mod tests {
         assert_eq!(newham.region, Region::London);
         assert_eq!(la_by_gss(&newham.gss).unwrap().code, newham.code);
         assert_eq!(la_by_name("NEWHAM council").unwrap().code, newham.code);
-        assert_eq!(la_by_name("Brighton & Hove").unwrap().name, la_by_name("brighton and hove").unwrap().name);
+        assert_eq!(
+            la_by_name("Brighton & Hove").unwrap().name,
+            la_by_name("brighton and hove").unwrap().name
+        );
+    }
+
+    #[test]
+    fn derbyshire_and_lincolnshire_are_in_the_east_midlands() {
+        // The shared reference file has West Midlands and Yorkshire and The Humber.
+        for code in [830, 925] {
+            assert_eq!(la(LaCode::new(code).unwrap()).unwrap().region, Region::EastMidlands);
+        }
     }
 
     #[test]
@@ -196,6 +216,9 @@ mod tests {
         for r in Region::ALL {
             assert_eq!(Region::from_name(r.name()), Some(r));
         }
-        assert_eq!(Region::from_name("Yorkshire & the Humber"), Some(Region::YorkshireAndTheHumber));
+        assert_eq!(
+            Region::from_name("Yorkshire & the Humber"),
+            Some(Region::YorkshireAndTheHumber)
+        );
     }
 }
