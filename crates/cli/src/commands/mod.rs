@@ -4,6 +4,8 @@ use std::io::Write;
 
 use crate::ExitStatus;
 
+mod demo;
+mod generate;
 pub(crate) mod inspect;
 mod rules;
 mod validate;
@@ -13,6 +15,10 @@ mod validate;
 pub(crate) enum Command {
     /// Say what was read from returns: tables, rows, children, years, LAs and every problem.
     Inspect(inspect::Args),
+    /// Generate demo returns for all 153 LAs and inspect them (the main job for a new user).
+    Demo(demo::Args),
+    /// Write realistic synthetic SSDA903 returns, calibrated LA by LA to published DfE figures.
+    Generate(generate::Args),
     /// Validate returns against a collection year's DfE rules.
     Validate(validate::Args),
     /// List the rules in force, or explain one: `carelens rules 103`.
@@ -22,6 +28,8 @@ pub(crate) enum Command {
 pub(crate) fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match command {
         Command::Inspect(args) => inspect::run(&args, out),
+        Command::Demo(args) => demo::run(&args, out),
+        Command::Generate(args) => generate::run(&args, out),
         Command::Validate(args) => validate::run(&args, out),
         Command::Rules(args) => rules::run(&args, out),
     }
