@@ -42,6 +42,9 @@ def main():
     p.add_argument("--select")
     a = p.parse_args()
 
+    # The reference prints as it goes; keep stdout for our JSON.
+    real_stdout = sys.stdout
+    sys.stdout = sys.stderr
     from lac_validator import lac_validator
 
     end = int(a.year)
@@ -67,6 +70,7 @@ def main():
             for row in [int(i) for i in df.index[mask]]:
                 findings.append({"rule": code, "table": table, "row": row})
     findings.sort(key=lambda f: (f["rule"], f["table"], f["row"]))
+    sys.stdout = real_stdout
     json.dump(
         {
             "ruleset": ruleset,

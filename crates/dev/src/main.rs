@@ -1,0 +1,35 @@
+//! `cargo dev …`: benchmarks and the differential harness. Developer tools, not shipped and not
+//! run by CI (they take minutes and need the reference validator installed).
+
+use std::io::Write;
+
+use clap::Parser;
+
+mod bench;
+mod diff;
+mod mem;
+
+#[derive(Debug, Parser)]
+#[command(name = "cargo dev", about = "carelens developer tools")]
+enum Cli {
+    /// Ingest a generated national set (both years): rows per second and peak memory.
+    BenchIngest(bench::IngestArgs),
+    /// Validate the national set and a large LA; time the reference on the same large LA.
+    BenchValidate(bench::ValidateArgs),
+    /// Generate returns with injected mistakes, run the reference and carelens on the same
+    /// files, and print agreement rule by rule.
+    DiffReference(diff::Args),
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli {
+        Cli::BenchIngest(a) => bench::ingest(&a, &mut out)?,
+        Cli::BenchValidate(a) => bench::validate_bench(&a, &mut out)?,
+        Cli::DiffReference(a) => diff::run(&a, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
