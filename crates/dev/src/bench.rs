@@ -128,7 +128,9 @@ pub(crate) fn validate_national(
         findings = 0;
         for s in &sets {
             let y = s.current.year.context("year")?;
-            findings += carelens_rules::validate(s, &ValidateOptions::new(y).la(s.current.la)).findings.len();
+            findings += carelens_rules::validate(s, &ValidateOptions::new(y).la(s.current.la))
+                .findings
+                .len();
         }
         times.push(t.elapsed().as_secs_f64());
     }
@@ -203,7 +205,12 @@ pub(crate) fn validate_bench(args: &ValidateArgs, out: &mut dyn Write) -> anyhow
     let mut n = 0;
     for _ in 0..args.runs {
         let t = Instant::now();
-        n = carelens_rules::validate(&large, &ValidateOptions::new(CollectionYear::Y2024_25).la(la)).findings.len();
+        n = carelens_rules::validate(
+            &large,
+            &ValidateOptions::new(CollectionYear::Y2024_25).la(la),
+        )
+        .findings
+        .len();
         times.push(t.elapsed().as_secs_f64());
     }
     times.sort_by(f64::total_cmp);

@@ -94,24 +94,28 @@ fn utf16<'a>(bytes: &'a [u8], enc: &'static Encoding) -> Result<Decoded<'a>, Not
     check_text(Decoded { text, encoding: Some(enc.name()) })
 }
 
-/// Rejects text with NULs or more than 1% control characters (other than tab, CR, LF).
+/// Rejects text with NULs or more than 1% control characters (other than tab, CR, LF) in its
+/// first 8 KiB (enough to tell a text file from binary junk). Works on bytes: ASCII control bytes, C1 controls (UTF-8 `C2 80`–`C2 9F`) and
+/// replacement characters (`EF BF BD`, from undecodable UTF-16) count as junk.
 fn check_text(d: Decoded<'_>) -> Result<Decoded<'_>, NotText> {
-    let mut control = 0usize;
-    let mut total = 0usize;
-    for c in d.text.chars().take(1 << 16) {
-        total += 1;
-        if c == '\0' {
+    let bytes = &d.text.as_bytes()[..d.text.len().min(1 << 13)];
+    let mut junk = 0usize;
+    let mut chars = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
             return Err(NotText::Binary);
         }
-        if c.is_control() && !matches!(c, '\t' | '\r' | '\n') {
-            control += 1;
+        // Count characters, not continuation bytes.
+        if b & 0xC0 != 0x80 {
+            chars += 1;
         }
-        // U+FFFD from undecodable UTF-16 counts as junk too.
-        if c == '\u{FFFD}' {
-            control += 1;
-        }
+        let control = (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+            || (b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && bytes.get(i + 2) == Some(&0xBD));
+        junk += usize::from(control);
     }
-    if control * 100 > total.max(1) {
+    if junk * 100 > chars.max(1) {
         return Err(NotText::Binary);
     }
     Ok(d)

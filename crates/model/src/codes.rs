@@ -9,7 +9,7 @@ use std::fmt;
 
 use compact_str::CompactString;
 
-use crate::field::{CellValue, Coercion, strip_decimal_zero};
+use crate::field::{CellValue, Coercion, strip_decimal_zero, upper_small};
 use crate::ids::LaCode;
 
 /// Lower case, letters and digits only: how labels are compared.
@@ -25,10 +25,13 @@ pub(crate) fn parse_coded<T: Copy>(
     label: impl Fn(T) -> &'static str,
 ) -> Option<(T, Option<Coercion>)> {
     let (t, dec) = strip_decimal_zero(text);
-    let upper = t.to_ascii_uppercase();
-    if let Some(v) = from_code(&upper) {
+    let mut buf = [0u8; 24];
+    if let Some(upper) = upper_small(t, &mut buf)
+        && let Some(v) = from_code(upper)
+    {
         return Some((v, dec.then_some(Coercion::DecimalInteger)));
     }
+    let upper = t.to_ascii_uppercase();
     for sep in [" - ", " – ", ":", " -", "- ", "–"] {
         if let Some((head, _)) = upper.split_once(sep)
             && let Some(v) = from_code(head.trim())
@@ -624,7 +627,8 @@ impl CellValue for LaPerm {
     fn parse_text(text: &str) -> Option<(Self, Option<Coercion>)> {
         let (t, dec) = strip_decimal_zero(text);
         let note = dec.then_some(Coercion::DecimalInteger);
-        match t.to_ascii_uppercase().as_str() {
+        let mut buf = [0u8; 24];
+        match upper_small(t, &mut buf).unwrap_or("") {
             "WAL" => Some((Self::Wal, note)),
             "SCO" => Some((Self::Sco, note)),
             "NIR" => Some((Self::Nir, note)),

@@ -30,6 +30,17 @@ fn num<T: std::str::FromStr>(s: &str, max_len: usize) -> Option<T> {
 
 /// Parses a date in any form LA systems emit.
 pub(crate) fn parse_date(text: &str) -> Option<(Date, Option<Coercion>)> {
+    // Fast path for the DfE's own form, `dd/mm/yyyy`, which nearly every cell uses.
+    if let &[d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4] = text.as_bytes() {
+        let digits = [d1, d2, m1, m2, y1, y2, y3, y4];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |i: usize| i16::from(digits[i] - b'0');
+            let day = i8::try_from(n(0) * 10 + n(1)).ok()?;
+            let month = i8::try_from(n(2) * 10 + n(3)).ok()?;
+            let year = n(4) * 1000 + n(5) * 100 + n(6) * 10 + n(7);
+            return ymd(year, month, day).map(|d| (d, None));
+        }
+    }
     // A time of day after the date ("01/04/2024 00:00:00", "2024-04-01T00:00:00").
     let (date_part, timed) = match text.split_once([' ', 'T']) {
         Some((d, t)) if t.trim().starts_with(|c: char| c.is_ascii_digit()) => (d, true),
@@ -52,8 +63,12 @@ fn parse_date_only(t: &str) -> Option<(Date, Option<Coercion>)> {
         let d = EXCEL_EPOCH.checked_add(jiff::Span::new().days(i64::from(n))).ok()?;
         return Some((d, Some(Coercion::ExcelSerial)));
     };
-    let parts: Vec<&str> = t.split(sep as char).collect();
-    let [a, b, c] = parts.as_slice() else { return None };
+    let mut parts = t.split(sep as char);
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
     if a.len() == 4 {
         // yyyy-mm-dd (or yyyy/mm/dd)
         let d = ymd(num(a, 4)?, num(b, 2)?, num(c, 2)?)?;

@@ -96,10 +96,35 @@ const BLANKS: &[&str] = &[
     "None", "<NA>", "-1.#IND", "-1.#QNAN", "1.#IND", "1.#QNAN",
 ];
 
+/// `text.trim()`, without decoding characters in the common case where the text starts and
+/// ends with a visible ASCII character.
+#[inline]
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// Whether a cell's text means "no value".
 pub fn is_blank_text(text: &str) -> bool {
-    let t = text.trim();
-    t.is_empty() || BLANKS.contains(&t)
+    let t = trim(text);
+    // Every blank spelling is 2–8 characters and starts with one of these bytes; most cells
+    // are neither, so the list is rarely scanned.
+    t.is_empty()
+        || (t.len() <= 8
+            && matches!(t.as_bytes()[0], b'N' | b'n' | b'-' | b'#' | b'<' | b'1')
+            && BLANKS.contains(&t))
+}
+
+/// `text` in upper case without allocating, when it is short enough (codes, URNs, UPNs);
+/// `None` when it is longer than the buffer.
+pub(crate) fn upper_small<'b>(text: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = text.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    out.copy_from_slice(bytes);
+    out.make_ascii_uppercase();
+    std::str::from_utf8(out).ok()
 }
 
 impl<T: CellValue> Field<T> {
@@ -109,7 +134,7 @@ impl<T: CellValue> Field<T> {
         if is_blank_text(raw) {
             return Self { raw: raw_text, value: Parsed::Blank, note: None };
         }
-        match T::parse_text(raw.trim()) {
+        match T::parse_text(trim(raw)) {
             Some((v, note)) => Self { raw: raw_text, value: Parsed::Valid(v), note },
             None => Self { raw: raw_text, value: Parsed::Invalid, note: None },
         }

@@ -97,8 +97,9 @@ impl Urn {
 
     /// Parses a URN, upper-casing it. Accepts `SC` + 6 digits, 6 or 7 digits, and `XXXXXXX`.
     pub fn parse(text: &str) -> Option<Self> {
-        let t = text.trim().to_ascii_uppercase();
-        let t = t.strip_suffix(".0").unwrap_or(&t);
+        let mut buf = [0u8; 24];
+        let t = crate::field::upper_small(text.trim(), &mut buf)?;
+        let t = t.strip_suffix(".0").unwrap_or(t);
         if t == "XXXXXXX" {
             return Some(Self::NotOfsted);
         }
@@ -129,7 +130,8 @@ pub enum Upn {
 impl Upn {
     /// Parses a UPN in the DfE format (rule 168); anything else is `None`.
     pub fn parse(text: &str) -> Option<Self> {
-        let t = text.trim().to_ascii_uppercase();
+        let mut buf = [0u8; 24];
+        let t = crate::field::upper_small(text.trim(), &mut buf)?;
         if let Some(n) = t.strip_prefix("UN") {
             return match n.as_bytes() {
                 [d @ b'1'..=b'5'] => Some(Self::Unknown(d - b'0')),
@@ -161,7 +163,9 @@ pub struct SwId(CompactString);
 impl SwId {
     /// Wraps an identifier, trimming and upper-casing it.
     pub fn new(text: &str) -> Self {
-        Self(text.trim().to_ascii_uppercase().into())
+        let mut s = CompactString::from(text.trim());
+        s.make_ascii_uppercase();
+        Self(s)
     }
 
     /// The identifier.
