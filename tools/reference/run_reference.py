@@ -40,12 +40,28 @@ def main():
     p.add_argument("--current", required=True)
     p.add_argument("--last")
     p.add_argument("--select")
+    p.add_argument(
+        "--as-shipped",
+        action="store_true",
+        help="keep the reference's shallow per-rule copies (rule 365 then changes what later rules see)",
+    )
     a = p.parse_args()
 
     # The reference prints as it goes; keep stdout for our JSON.
     real_stdout = sys.stdout
     sys.stdout = sys.stderr
     from lac_validator import lac_validator
+
+    if not a.as_shipped:
+        # The reference hands each rule a SHALLOW copy of the tables, so a rule that writes a
+        # column (365 fills blank DEC with 31 March) changes what every later rule sees: its
+        # findings depend on rule order. Compare against each rule run on its own data.
+        import copy
+
+        def deep_copy_datastore(ds):
+            return {k: (v.copy(deep=True) if k != "metadata" else copy.deepcopy(v)) for k, v in ds.items()}
+
+        lac_validator.copy_datastore = deep_copy_datastore
 
     end = int(a.year)
     ruleset = f"lac{end - 1}_{str(end)[2:]}"
