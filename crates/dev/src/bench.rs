@@ -221,7 +221,7 @@ pub(crate) fn validate_bench(args: &ValidateArgs, out: &mut dyn Write) -> anyhow
     )?;
     // carelens end to end from files, like the reference.
     let t = Instant::now();
-    let ing = read_paths(&[large_dir.clone()], &ReadOptions::new().la(la));
+    let ing = read_paths(std::slice::from_ref(&large_dir), &ReadOptions::new().la(la));
     let mut sets = ing.returns;
     for s in &mut sets {
         for r in std::iter::once(&mut s.current).chain(s.previous.iter_mut()) {

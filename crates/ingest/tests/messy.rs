@@ -124,8 +124,13 @@ fn messy_values_are_read_as_the_dfe_values_with_warnings() {
 
 #[test]
 fn excel_decimals_and_labels() {
-    let text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n10.0,1.0,01/01/2010,White British,UN1,0.0,\n";
-    let ing = read_bytes("header.csv", text.as_bytes(), &ReadOptions::new().year(Some(CollectionYear::Y2023_24)));
+    let text =
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n10.0,1.0,01/01/2010,White British,UN1,0.0,\n";
+    let ing = read_bytes(
+        "header.csv",
+        text.as_bytes(),
+        &ReadOptions::new().year(Some(CollectionYear::Y2023_24)),
+    );
     let h = &ing.returns[0].current.tables.header.rows[0];
     assert_eq!(h.child.raw(), "10.0", "CHILD is opaque text and kept as sent");
     assert_eq!(h.sex.get(), Some(SexCode::Male1));
@@ -165,19 +170,46 @@ fn a_folder_of_broken_files_reports_each_and_reads_the_rest() {
     assert_eq!(by_file("empty.csv"), [DiagnosticKind::EmptyFile]);
     assert_eq!(by_file("unknown.csv"), [DiagnosticKind::UnknownTable]);
     assert_eq!(by_file("notes.docx"), [DiagnosticKind::UnsupportedFormat]);
-    assert!(by_file("broken.xml").contains(&DiagnosticKind::XmlSyntax), "{:?}", by_file("broken.xml"));
-    assert!(ing.diagnostics.iter().find(|d| d.file.ends_with("workbook.csv")).unwrap().message.contains("xlsx"));
+    assert!(
+        by_file("broken.xml").contains(&DiagnosticKind::XmlSyntax),
+        "{:?}",
+        by_file("broken.xml")
+    );
+    assert!(
+        ing.diagnostics
+            .iter()
+            .find(|d| d.file.ends_with("workbook.csv"))
+            .unwrap()
+            .message
+            .contains("xlsx")
+    );
     // Every file is accounted for.
-    assert_eq!(ing.files.len(), 7, "the .docx is skipped by the folder walk, the rest are looked at");
+    assert_eq!(
+        ing.files.len(),
+        7,
+        "the .docx is skipped by the folder walk, the rest are looked at"
+    );
 }
 
 #[test]
 fn years_and_las_group_side_by_side() {
     let dir = tempfile::tempdir().unwrap();
-    for (la, year, review) in [("316", "2023-24", "01/05/2023"), ("316", "2024-25", "01/05/2024"), ("317", "2024-25", "01/05/2024")] {
+    for (la, year, review) in [
+        ("316", "2023-24", "01/05/2023"),
+        ("316", "2024-25", "01/05/2024"),
+        ("317", "2024-25", "01/05/2024"),
+    ] {
         let d = dir.path().join(la).join(year);
-        write(&d, "reviews.csv", format!("CHILD,DOB,REVIEW,REVIEW_CODE\nA,01/01/2010,{review},PN1\n").as_bytes());
-        write(&d, "header.csv", b"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,01/01/2010,WBRI,UN1,,\n");
+        write(
+            &d,
+            "reviews.csv",
+            format!("CHILD,DOB,REVIEW,REVIEW_CODE\nA,01/01/2010,{review},PN1\n").as_bytes(),
+        );
+        write(
+            &d,
+            "header.csv",
+            b"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,01/01/2010,WBRI,UN1,,\n",
+        );
     }
     let ing = read_paths(&[dir.path().to_path_buf()], &ReadOptions::new());
     assert_eq!(ing.returns.len(), 2);
@@ -195,11 +227,17 @@ fn years_and_las_group_side_by_side() {
 #[test]
 fn rows_are_numbered_across_files_of_a_table_in_the_order_given() {
     let dir = tempfile::tempdir().unwrap();
-    let a = write(dir.path(), "a.csv", b"CHILD,DOB,REVIEW,REVIEW_CODE\nA,01/01/2010,01/05/2024,PN1\nB,01/01/2010,01/05/2024,PN1\n");
-    let b = write(dir.path(), "b.csv", b"CHILD,DOB,REVIEW,REVIEW_CODE\nC,01/01/2010,01/05/2024,PN1\n");
+    let a = write(
+        dir.path(),
+        "a.csv",
+        b"CHILD,DOB,REVIEW,REVIEW_CODE\nA,01/01/2010,01/05/2024,PN1\nB,01/01/2010,01/05/2024,PN1\n",
+    );
+    let b =
+        write(dir.path(), "b.csv", b"CHILD,DOB,REVIEW,REVIEW_CODE\nC,01/01/2010,01/05/2024,PN1\n");
     let ing = read_paths(&[b, a], &ReadOptions::new());
     let reviews = &ing.returns[0].current.tables.reviews;
-    let order: Vec<(&str, u32, u16)> = reviews.iter().map(|r| (r.child.raw(), r.loc.row, r.loc.file)).collect();
+    let order: Vec<(&str, u32, u16)> =
+        reviews.iter().map(|r| (r.child.raw(), r.loc.row, r.loc.file)).collect();
     assert_eq!(order, [("C", 0, 0), ("A", 1, 1), ("B", 2, 1)]);
     assert_eq!(TableKind::Reviews.csv_columns().len(), 4);
 }

@@ -1,3 +1,8 @@
+use std::collections::HashMap;
+
+use carelens_model::Date;
+
+use super::util::numpy_argsort;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -17,8 +22,9 @@ declare_rule! {
     /// ## Reference behaviour
     /// Rows with an unreadable `DECOM` are not reported. The reference sorts by `DECOM` with
     /// unreadable dates last, so a child with such a row has no valid "latest" episode: all its
-    /// readable episodes are checked. When two episodes share the latest `DECOM`, the one later
-    /// in the file counts as the latest (the reference's unstable sort makes that arbitrary).
+    /// readable episodes are checked. When two episodes share the latest `DECOM`, which one
+    /// counts as the latest depends on the reference's sort, which is not stable (pandas'
+    /// default quicksort); carelens reproduces that sort exactly so that it picks the same one.
     pub(crate) EPISODE_NOT_ENDED_BEFORE_NEXT_STARTED,
     code: "142",
     tables: ["Episodes"],
@@ -28,24 +34,27 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    if ctx.cur.tables.episodes.if_supplied().is_none() {
-        return;
+    let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
+    // The reference sorts the whole table by DECOM (unreadable dates last, in file order) and
+    // takes each child's last row in that order as its latest episode.
+    let readable: Vec<(usize, Date)> =
+        episodes.iter().enumerate().filter_map(|(i, e)| e.decom.strict().map(|d| (i, d))).collect();
+    let keys: Vec<Date> = readable.iter().map(|r| r.1).collect();
+    let sorted = numpy_argsort(&keys).into_iter().map(|k| readable[k].0);
+    let unreadable = (0..episodes.len()).filter(|i| episodes[*i].decom.strict().is_none());
+    let mut latest: HashMap<&str, usize> = HashMap::new();
+    for i in sorted.chain(unreadable) {
+        if let Some(child) = episodes[i].child.value() {
+            latest.insert(child.as_str(), i);
+        }
     }
-    for (_, eps) in ctx.episodes().iter() {
-        // The latest episode: greatest DECOM; among equals, the last in file order. An
-        // unreadable DECOM sorts after every date, so then no readable episode is the latest.
-        let latest = if eps.iter().any(|e| e.decom.strict().is_none()) {
-            None
-        } else {
-            eps.iter().enumerate().filter_map(|(i, e)| e.decom.strict().map(|d| (d, i))).max()
-        };
-        for (i, e) in eps.iter().enumerate() {
-            if latest.is_some_and(|(_, li)| li == i) || e.decom.strict().is_none() {
-                continue;
-            }
-            if e.dec.strict().is_none() || e.rec.is_blank() {
-                out.flag(*e);
-            }
+    for (i, e) in episodes.iter().enumerate() {
+        let Some(child) = e.child.value() else { continue };
+        if latest.get(child.as_str()) == Some(&i) || e.decom.strict().is_none() {
+            continue;
+        }
+        if e.dec.strict().is_none() || e.rec.is_blank() {
+            out.flag(e);
         }
     }
 }
@@ -72,5 +81,16 @@ mod tests {
         let found =
             run(&EPISODE_NOT_ENDED_BEFORE_NEXT_STARTED, CollectionYear::Y2024_25, &cur, None);
         assert_eq!(found, ["Episodes:0", "Episodes:4"]);
+    }
+
+    #[test]
+    fn a_child_with_an_unreadable_start_has_every_readable_episode_checked() {
+        let cur = ret(&[(
+            "Episodes",
+            "CHILD,DECOM,DEC,REC\n1,01/04/2024,,\n1,01/06/2024,,\n1,xx,,\n2,01/04/2024,,\n",
+        )]);
+        let found =
+            run(&EPISODE_NOT_ENDED_BEFORE_NEXT_STARTED, CollectionYear::Y2024_25, &cur, None);
+        assert_eq!(found, ["Episodes:0", "Episodes:1"]);
     }
 }

@@ -1,0 +1,84 @@
+use carelens_model::codes::PlacementType;
+
+use crate::context::Ctx;
+use crate::declare_rule;
+use crate::finding::Out;
+
+declare_rule! {
+    /// ## What it checks
+    /// An episode whose `PLACE` (placement type) is given but is not one of the 27 codes valid
+    /// up to 2023/24: `A3`–`A6`, `H5`, `K1`, `K2`, `P1`–`P3`, `R1`–`R3`, `R5`, `S1`, `T0`–`T4`,
+    /// `U1`–`U6`, `Z1`.
+    ///
+    /// ## Why it matters
+    /// Placement type drives the published placement breakdowns and most placement rules.
+    ///
+    /// ## Example
+    /// `U4`, `h5` or blank passes; `K3` (from 2024/25), `R4` and `Z11` (from 2025/26) are
+    /// reported.
+    pub(crate) PLACEMENT_TYPE_CODE_IS_NOT_VALID,
+    code: "146",
+    tables: ["Episodes"],
+    fields: ["PLACE"],
+    years: Y2022_23..=Y2023_24,
+    message: "Placement type code is not a valid code.",
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+    use PlacementType::*;
+    let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
+    for e in episodes {
+        let valid = matches!(
+            e.place.strict(),
+            Some(
+                A3 | A4
+                    | A5
+                    | A6
+                    | H5
+                    | K1
+                    | K2
+                    | P1
+                    | P2
+                    | P3
+                    | R1
+                    | R2
+                    | R3
+                    | R5
+                    | S1
+                    | T0
+                    | T1
+                    | T2
+                    | T3
+                    | T4
+                    | U1
+                    | U2
+                    | U3
+                    | U4
+                    | U5
+                    | U6
+                    | Z1
+            )
+        );
+        if e.place.is_present() && !valid {
+            out.flag(e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use carelens_model::CollectionYear;
+
+    use super::*;
+    use crate::testing::{ret, run};
+
+    #[test]
+    fn codes_of_later_years_are_reported() {
+        let cur = ret(&[(
+            "Episodes",
+            "CHILD,PLACE\n1,A2\n2,R4\n3,Z\n4,P1\n5,\n6,t3\n7,K3\n8,Z11\n9,H5\n10,Z1\n",
+        )]);
+        let found = run(&PLACEMENT_TYPE_CODE_IS_NOT_VALID, CollectionYear::Y2023_24, &cur, None);
+        assert_eq!(found, ["Episodes:0", "Episodes:1", "Episodes:2", "Episodes:6", "Episodes:7"]);
+    }
+}

@@ -1,0 +1,76 @@
+use super::util::{add_years, child_of};
+use crate::context::Ctx;
+use crate::declare_rule;
+use crate::finding::Out;
+
+declare_rule! {
+    /// ## What it checks
+    /// An OC2 row with `CONVICTED` blank for a child looked after continuously for 12 months
+    /// at 31 March (the OC2 cohort) who is 10 or over by then: the OC2 `DOB` plus 10 years is
+    /// before the end of the collection year.
+    ///
+    /// ## Why it matters
+    /// Conviction rates of children in care are a published outcome measure; every child of
+    /// criminal age in the cohort needs the item.
+    ///
+    /// ## Example
+    /// A child in care all year, born 22/06/2010, with `CONVICTED` blank at 31/03/2023 is
+    /// reported; with `CONVICTED` 0 it passes, as does a child not in the cohort.
+    pub(crate) CONVICTION_MISSING_FOR_CHILD_AGED_10_OR_OVER,
+    code: "543",
+    tables: ["Episodes", "OC2"],
+    fields: ["DOB", "CONVICTED"],
+    years: Y2022_23..,
+    message: "Child is aged 10 or over at 31 March and has been looked after continuously for 12 months yet conviction information has not been completed.",
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+    let (Some(oc2), Some(_)) =
+        (ctx.cur.tables.oc2.if_supplied(), ctx.cur.tables.episodes.if_supplied())
+    else {
+        return;
+    };
+    let end = ctx.end();
+    for o in oc2 {
+        let aged_10 = o.dob.strict().and_then(|d| add_years(d, 10)).is_some_and(|d| end > d);
+        if aged_10
+            && o.convicted.is_blank()
+            && child_of(o).is_some_and(|c| ctx.continuously_looked_after(c))
+        {
+            out.flag(o);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use carelens_model::CollectionYear;
+
+    use super::*;
+    use crate::testing::{ret, run};
+
+    /// The reference's own test case, moved from 1980/81 to 2022/23 (42 years on).
+    #[test]
+    fn cohort_child_of_10_without_conviction_item_is_reported() {
+        let cur = ret(&[
+            (
+                "Episodes",
+                "CHILD,DECOM,DEC,LS,REC,RNE\n\
+                 101,01/03/2022,31/03/2023,o,X1,o\n\
+                 102,01/03/2022,30/03/2023,o,X1,o\n\
+                 103,01/03/2022,01/01/2023,o,X1,o\n\
+                 104,01/02/2012,,o,!!,o\n\
+                 105,01/03/2021,01/01/2023,o,X1,o\n\
+                 105,01/01/2023,01/01/2025,o,oo,o\n\
+                 106,01/03/2022,01/01/2024,V3,X1,o\n\
+                 107,01/03/2022,01/01/2024,V3,!!,o\n",
+            ),
+            (
+                "OC2",
+                "CHILD,DOB,CONVICTED\n101,08/03/2016,\n102,22/06/2011,\n103,,\n104,13/10/2011,1\n105,10/01/2009,\n106,01/01/2008,\n107,01/01/2008,\n333,01/01/2008,\n",
+            ),
+        ]);
+        let rule = &CONVICTION_MISSING_FOR_CHILD_AGED_10_OR_OVER;
+        assert_eq!(run(rule, CollectionYear::Y2022_23, &cur, None), ["OC2:1", "OC2:4"]);
+    }
+}
