@@ -9,8 +9,8 @@ declare_rule! {
     /// that child is reported, the first included.
     ///
     /// ## Why it matters
-    /// A second row for the same child double-counts it and leaves the DfE to guess which row
-    /// is right; it usually comes from a duplicated export or a reused identifier.
+    /// A second row for the same child double-counts it and leaves the DfE to guess which row is
+    /// right; it usually comes from a duplicated export or a reused identifier.
     ///
     /// ## Example
     /// Two AD1 rows for child 101: both are reported. Rows with a blank `CHILD` are not (the

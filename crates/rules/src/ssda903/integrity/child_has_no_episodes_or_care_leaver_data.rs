@@ -6,8 +6,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A Header row whose child has no row in Episodes and none in OC3. (A child in the return
-    /// is either looked after during the year, with episodes, or a care leaver, with OC3 data.)
+    /// A Header row whose child has no row in Episodes and none in OC3. (A child in the return is
+    /// either looked after during the year, with episodes, or a care leaver, with OC3 data.)
     ///
     /// ## Why it matters
     /// The DfE portal cannot validate a child further until its episodes are loaded; here it

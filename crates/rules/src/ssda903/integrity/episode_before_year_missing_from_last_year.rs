@@ -4,9 +4,9 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An episode that started before 1 April of the collection year for a child who has no
-    /// episode in last year's return. (A child looked after before this year should have been
-    /// in last year's Episodes.)
+    /// An episode that started before 1 April of the collection year for a child who has no episode
+    /// in last year's return. (A child looked after before this year should have been in last
+    /// year's Episodes.)
     ///
     /// ## Why it matters
     /// A missing history breaks every check that compares the two years, and usually means the

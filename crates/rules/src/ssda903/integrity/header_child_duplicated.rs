@@ -5,12 +5,12 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A `CHILD` on more than one row of Header, which holds one row per child. Every row of
-    /// that child is reported, the first included.
+    /// A `CHILD` on more than one row of Header, which holds one row per child. Every row of that
+    /// child is reported, the first included.
     ///
     /// ## Why it matters
-    /// A second row for the same child double-counts it and leaves the DfE to guess which row
-    /// is right; it usually comes from a duplicated export or a reused identifier.
+    /// A second row for the same child double-counts it and leaves the DfE to guess which row is
+    /// right; it usually comes from a duplicated export or a reused identifier.
     ///
     /// ## Example
     /// Two Header rows for child 101: both are reported. Rows with a blank `CHILD` are not (the

@@ -5,12 +5,12 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A `CHILD` on more than one row of OC2, which holds one row per child looked after for 12 months. Every row of
-    /// that child is reported, the first included.
+    /// A `CHILD` on more than one row of OC2, which holds one row per child looked after for 12
+    /// months. Every row of that child is reported, the first included.
     ///
     /// ## Why it matters
-    /// A second row for the same child double-counts it and leaves the DfE to guess which row
-    /// is right; it usually comes from a duplicated export or a reused identifier.
+    /// A second row for the same child double-counts it and leaves the DfE to guess which row is
+    /// right; it usually comes from a duplicated export or a reused identifier.
     ///
     /// ## Example
     /// Two OC2 rows for child 101: both are reported. Rows with a blank `CHILD` are not (the

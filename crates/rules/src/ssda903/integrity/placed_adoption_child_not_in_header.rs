@@ -8,16 +8,17 @@ declare_rule! {
     /// A PlacedAdoption row whose `CHILD` has no row in Header.
     ///
     /// ## Why it matters
-    /// Header holds the child's date of birth, sex and ethnicity; every decision to place for adoption must belong to a
-    /// child in Header, or the DfE cannot link it and every age- or sex-based check on it fails.
-    /// A mismatch usually means a mistyped or reformatted child identifier.
+    /// Header holds the child's date of birth, sex and ethnicity; every decision to place for
+    /// adoption must belong to a child in Header, or the DfE cannot link it and every age- or
+    /// sex-based check on it fails. A mismatch usually means a mistyped or reformatted child
+    /// identifier.
     ///
     /// ## Example
     /// Header has children 101 to 104; a PlacedAdoption row for child 105 is reported.
     ///
     /// ## Reference behaviour
-    /// As the reference's join does, a row with a blank `CHILD` counts as present when Header
-    /// also has a row with a blank `CHILD`.
+    /// As the reference's join does, a row with a blank `CHILD` counts as present when Header also
+    /// has a row with a blank `CHILD`.
     pub(crate) PLACED_ADOPTION_CHILD_NOT_IN_HEADER,
     code: "INT02",
     tables: ["Header", "PlacedAdoption"],
@@ -44,7 +45,8 @@ mod tests {
         let cur = ret(&[
             (
                 "Header",
-                "CHILD,SEX,DOB\n101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n106,,\n",
+                "CHILD,SEX,DOB\n101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n\
+                 101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n106,,\n",
             ),
             ("PlacedAdoption", "CHILD,DOB\n101,01/04/2020\n102,\n103,04/01/2020\n105,01/04/2020\n"),
         ]);

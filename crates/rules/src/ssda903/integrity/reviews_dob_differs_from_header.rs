@@ -9,17 +9,17 @@ declare_rule! {
     /// unreadable dates on either side are not compared (other rules report them).
     ///
     /// ## Why it matters
-    /// The date of birth is repeated on each table for matching; a different date means the
-    /// row belongs to another child or one of the two dates is wrong, and every age-based check
-    /// may then give the wrong answer.
+    /// The date of birth is repeated on each table for matching; a different date means the row
+    /// belongs to another child or one of the two dates is wrong, and every age-based check may
+    /// then give the wrong answer.
     ///
     /// ## Example
     /// Header has child 103 born 01/04/2020; a Reviews row for child 103 with `DOB` 04/01/2020 is
     /// reported.
     ///
     /// ## Reference behaviour
-    /// As the reference does: the row is reported if it differs from ANY of the child's Header
-    /// rows that has a valid date, and a row with a blank `CHILD` is compared with Header's
+    /// As the reference does: the row is reported if it differs from ANY of the child's Header rows
+    /// that has a valid date, and a row with a blank `CHILD` is compared with Header's
     /// blank-`CHILD` rows.
     pub(crate) REVIEWS_DOB_DIFFERS_FROM_HEADER,
     code: "INT17",
@@ -47,7 +47,8 @@ mod tests {
         let cur = ret(&[
             (
                 "Header",
-                "CHILD,SEX,DOB\n101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n106,,\n",
+                "CHILD,SEX,DOB\n101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n\
+                 101,M,01/04/2020\n102,F,\n103,M,01/04/2020\n104,F,\n106,,\n",
             ),
             ("Reviews", "CHILD,DOB\n101,01/04/2020\n102,\n103,04/01/2020\n105,01/04/2020\n"),
         ]);

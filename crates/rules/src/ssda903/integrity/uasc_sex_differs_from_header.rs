@@ -8,24 +8,24 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A UASC row whose `SEX` differs from the `SEX` in Header for the same child. The two
-    /// codings mean the same: 1 is M and 2 is F. A blank on either side is not compared.
+    /// A UASC row whose `SEX` differs from the `SEX` in Header for the same child. The two codings
+    /// mean the same: 1 is M and 2 is F. A blank on either side is not compared.
     ///
     /// ## Why it matters
-    /// Sex is repeated on the UASC table for matching; a different value means the row belongs
-    /// to another child or one of the two is wrong.
+    /// Sex is repeated on the UASC table for matching; a different value means the row belongs to
+    /// another child or one of the two is wrong.
     ///
     /// ## Example
-    /// Header `SEX` M with UASC `SEX` F: reported. Header M with UASC 1 (or Header 2 with UASC
-    /// F): passes.
+    /// Header `SEX` M with UASC `SEX` F: reported. Header M with UASC 1 (or Header 2 with UASC F):
+    /// passes.
     ///
     /// ## Reference behaviour
     /// The reference compares the two cells as text, so a return whose Header uses M/F and whose
     /// UASC table still uses 1/2 (or the reverse, as when a pipeline such as liia-tools maps the
     /// UASC table's 1/2 to M/F) has every UASC child reported. carelens compares what the codes
     /// mean; text that is not a valid code is compared as text, as the reference does
-    /// (docs/disagreements/sw_integrity.md). A row with a blank `CHILD` is compared with
-    /// Header's blank-`CHILD` rows, as the reference's join does.
+    /// (docs/disagreements/sw_integrity.md). A row with a blank `CHILD` is compared with Header's
+    /// blank-`CHILD` rows, as the reference's join does.
     pub(crate) UASC_SEX_DIFFERS_FROM_HEADER,
     code: "INT21",
     tables: ["Header", "UASC"],

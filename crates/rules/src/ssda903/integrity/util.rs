@@ -27,8 +27,8 @@ impl<'a, 'c> HeaderLookup<'a, 'c> {
         Self { ctx, blank }
     }
 
-    /// Whether any Header row of the row's child satisfies `pred`: its rows in Header, or,
-    /// when its `CHILD` is blank, Header's blank-`CHILD` rows.
+    /// Whether any Header row of the row's child satisfies `pred`: its rows in Header, or, when its
+    /// `CHILD` is blank, Header's blank-`CHILD` rows.
     pub(super) fn any(&self, row: &dyn AnyRow, mut pred: impl FnMut(&Header) -> bool) -> bool {
         match row.child().value() {
             Some(child) => self.ctx.header().get(child.as_str()).any(pred),

@@ -7,7 +7,8 @@ declare_rule! {
     /// An AD1 row whose `LS_ADOPTR` is given but is not `L0`, `L11`, `L12`, `L2`, `L3` or `L4`.
     ///
     /// ## Why it matters
-    /// Adoptions are published by the adopters' legal relationship; an unknown code cannot be counted.
+    /// Adoptions are published by the adopters' legal relationship; an unknown code cannot be
+    /// counted.
     ///
     /// ## Example
     /// `L0`, `l2` or blank passes; `L1` is reported.

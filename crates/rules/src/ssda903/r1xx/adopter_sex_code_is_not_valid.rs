@@ -7,7 +7,8 @@ declare_rule! {
     /// An AD1 row whose `SEX_ADOPTR` is given but is not `M1`, `F1`, `MM`, `FF` or `MF`.
     ///
     /// ## Why it matters
-    /// Adoptions are published by the adopters' sex and relationship; an unknown code cannot be counted.
+    /// Adoptions are published by the adopters' sex and relationship; an unknown code cannot be
+    /// counted.
     ///
     /// ## Example
     /// `MF`, `m1` or blank passes; `1` and `M` are reported.

@@ -4,7 +4,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An AD1 row whose `DATE_MATCH` (date the child was matched with the adopters) is given but is not a date written `dd/mm/yyyy`.
+    /// An AD1 row whose `DATE_MATCH` (date the child was matched with the adopters) is given but is
+    /// not a date written `dd/mm/yyyy`.
     ///
     /// ## Why it matters
     /// Time from decision to match is one of the DfE's adoption timeliness measures.
@@ -39,7 +40,8 @@ mod tests {
     fn malformed_dates_are_reported_and_blanks_are_not() {
         let cur = ret(&[(
             "AD1",
-            "CHILD,DATE_MATCH\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n6,2010-02-19\n",
+            "CHILD,DATE_MATCH\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n\
+             6,2010-02-19\n",
         )]);
         let found = run(&ADOPTION_MATCH_DATE_IS_NOT_VALID, CollectionYear::Y2024_25, &cur, None);
         assert_eq!(found, ["AD1:2", "AD1:3", "AD1:5"]);

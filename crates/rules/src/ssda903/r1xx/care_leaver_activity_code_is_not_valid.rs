@@ -4,7 +4,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An OC3 row whose `ACTIV` is blank or not one of the DfE's activity codes (`F1`, `P1`, `F2`, `P2`, `F4`, `P4`, `F5`, `P5`, `G4`, `G5`, `G6`, `0`).
+    /// An OC3 row whose `ACTIV` is blank or not one of the DfE's activity codes (`F1`, `P1`, `F2`,
+    /// `P2`, `F4`, `P4`, `F5`, `P5`, `G4`, `G5`, `G6`, `0`).
     ///
     /// ## Why it matters
     /// Care leavers' education, employment and training is a headline DfE outcome.

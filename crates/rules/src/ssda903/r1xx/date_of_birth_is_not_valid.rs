@@ -40,7 +40,8 @@ mod tests {
     fn blank_and_malformed_dates_are_reported() {
         let cur = ret(&[(
             "Header",
-            "CHILD,DOB\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n6,2010-02-19\n",
+            "CHILD,DOB\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n\
+             6,2010-02-19\n",
         )]);
         let found = run(&DATE_OF_BIRTH_IS_NOT_VALID, CollectionYear::Y2024_25, &cur, None);
         assert_eq!(found, ["Header:2", "Header:3", "Header:4", "Header:5"]);

@@ -1,7 +1,7 @@
+use std::collections::HashMap;
+
 use carelens_model::codes::ReasonEpisodeCeased;
 use carelens_model::{Date, Episode};
-
-use std::collections::HashMap;
 
 use super::util::numpy_argsort;
 use crate::context::Ctx;
@@ -57,6 +57,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             Some((decom, e.child.value().map(|c| c.as_str()), this_year.then_some(e), adoption))
         })
         .collect();
+    if !rows.iter().any(|r| r.3) {
+        return;
+    }
     let keys: Vec<Date> = rows.iter().map(|r| r.0).collect();
     let mut adoptions: HashMap<&str, u32> = HashMap::new();
     for k in numpy_argsort(&keys) {

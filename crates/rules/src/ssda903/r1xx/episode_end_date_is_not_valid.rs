@@ -4,10 +4,12 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An episode whose `DEC` (date the episode ceased) is given but is not a date written `dd/mm/yyyy`.
+    /// An episode whose `DEC` (date the episode ceased) is given but is not a date written
+    /// `dd/mm/yyyy`.
     ///
     /// ## Why it matters
-    /// An unreadable end date leaves the episode looking open, which distorts who was looked after at 31 March.
+    /// An unreadable end date leaves the episode looking open, which distorts who was looked after
+    /// at 31 March.
     ///
     /// ## Example
     /// `01/01/2021` or blank (still open) passes; `38/04/2019` and `01/01/19` are reported.
@@ -39,7 +41,8 @@ mod tests {
     fn malformed_dates_are_reported_and_blanks_are_not() {
         let cur = ret(&[(
             "Episodes",
-            "CHILD,DEC\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n6,2010-02-19\n",
+            "CHILD,DEC\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n\
+             6,2010-02-19\n",
         )]);
         let found = run(&EPISODE_END_DATE_IS_NOT_VALID, CollectionYear::Y2024_25, &cur, None);
         assert_eq!(found, ["Episodes:2", "Episodes:3", "Episodes:5"]);

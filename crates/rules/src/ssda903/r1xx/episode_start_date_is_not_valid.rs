@@ -4,13 +4,15 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An episode whose `DECOM` (date the episode commenced) is given but is not a date written `dd/mm/yyyy`.
+    /// An episode whose `DECOM` (date the episode commenced) is given but is not a date written
+    /// `dd/mm/yyyy`.
     ///
     /// ## Why it matters
     /// Every period of care, placement and duration is built from episode start dates.
     ///
     /// ## Example
-    /// `01/01/2021` passes; `38/04/2019` and `01/01/19` are reported. A blank `DECOM` is left to other rules.
+    /// `01/01/2021` passes; `38/04/2019` and `01/01/19` are reported. A blank `DECOM` is left to
+    /// other rules.
     pub(crate) EPISODE_START_DATE_IS_NOT_VALID,
     code: "141",
     tables: ["Episodes"],
@@ -39,7 +41,8 @@ mod tests {
     fn malformed_dates_are_reported_and_blanks_are_not() {
         let cur = ret(&[(
             "Episodes",
-            "CHILD,DECOM\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n6,2010-02-19\n",
+            "CHILD,DECOM\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n\
+             6,2010-02-19\n",
         )]);
         let found = run(&EPISODE_START_DATE_IS_NOT_VALID, CollectionYear::Y2024_25, &cur, None);
         assert_eq!(found, ["Episodes:2", "Episodes:3", "Episodes:5"]);

@@ -4,7 +4,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An AD1 row whose `FOSTER_CARE` (adopted by former foster carers) is given but is not `0` or `1`.
+    /// An AD1 row whose `FOSTER_CARE` (adopted by former foster carers) is given but is not `0` or
+    /// `1`.
     ///
     /// ## Why it matters
     /// Adoptions by former foster carers are published separately; only 0 and 1 can be counted.

@@ -4,10 +4,12 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An OC3 row whose `IN_TOUCH` is blank or not one of `YES`, `NO`, `DIED`, `REFU`, `NREQ`, `RHOM`.
+    /// An OC3 row whose `IN_TOUCH` is blank or not one of `YES`, `NO`, `DIED`, `REFU`, `NREQ`,
+    /// `RHOM`.
     ///
     /// ## Why it matters
-    /// Whether the LA is in touch with its care leavers is a published outcome for every care leaver.
+    /// Whether the LA is in touch with its care leavers is a published outcome for every care
+    /// leaver.
     ///
     /// ## Example
     /// `YES`, `yes` or `REFU` passes; `1`, `REFUSE` and blank are reported.

@@ -4,10 +4,12 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An episode whose `LS` (legal status) is given but is not one of the 13 DfE codes (`C1`, `C2`, `D1`, `E1`, `V2`–`V4`, `J1`–`J3`, `L1`–`L3`).
+    /// An episode whose `LS` (legal status) is given but is not one of the 13 DfE codes (`C1`,
+    /// `C2`, `D1`, `E1`, `V2`–`V4`, `J1`–`J3`, `L1`–`L3`).
     ///
     /// ## Why it matters
-    /// Legal status decides who is counted (short breaks V3/V4 are excluded) and how orders are published.
+    /// Legal status decides who is counted (short breaks V3/V4 are excluded) and how orders are
+    /// published.
     ///
     /// ## Example
     /// `C2`, `v3` or blank passes; `C3` and `Full care order` are reported.

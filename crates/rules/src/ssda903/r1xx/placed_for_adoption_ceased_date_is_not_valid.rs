@@ -4,10 +4,12 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A PlacedAdoption row whose `DATE_PLACED_CEASED` (date of the decision that the child should no longer be placed for adoption) is given but is not a date written `dd/mm/yyyy`.
+    /// A PlacedAdoption row whose `DATE_PLACED_CEASED` (date of the decision that the child should
+    /// no longer be placed for adoption) is given but is not a date written `dd/mm/yyyy`.
     ///
     /// ## Why it matters
-    /// Reversed adoption decisions are counted separately from adoptions; a malformed date cannot be placed in the year.
+    /// Reversed adoption decisions are counted separately from adoptions; a malformed date cannot
+    /// be placed in the year.
     ///
     /// ## Example
     /// `01/01/2021` or blank passes; `38/04/2019` and `01/01/19` are reported.
@@ -39,7 +41,8 @@ mod tests {
     fn malformed_dates_are_reported_and_blanks_are_not() {
         let cur = ret(&[(
             "PlacedAdoption",
-            "CHILD,DATE_PLACED_CEASED\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n6,2010-02-19\n",
+            "CHILD,DATE_PLACED_CEASED\n1,01/01/2021\n2,19/02/2010\n3,38/04/2019\n4,01/01/19\n5,\n\
+             6,2010-02-19\n",
         )]);
         let found = run(
             &PLACED_FOR_ADOPTION_CEASED_DATE_IS_NOT_VALID,

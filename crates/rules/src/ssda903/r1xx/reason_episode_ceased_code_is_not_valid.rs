@@ -4,7 +4,9 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An episode whose `REC` (reason episode ceased) is given but is not one of the 22 DfE codes (`X1`, `E11`, `E12`, `E2`, `E3`, `E4A`, `E4B`, `E13`, `E41`, `E45`–`E48`, `E5`–`E9`, `E14`–`E17`).
+    /// An episode whose `REC` (reason episode ceased) is given but is not one of the 22 DfE codes
+    /// (`X1`, `E11`, `E12`, `E2`, `E3`, `E4A`, `E4B`, `E13`, `E41`, `E45`–`E48`, `E5`–`E9`,
+    /// `E14`–`E17`).
     ///
     /// ## Why it matters
     /// REC says whether the child left care and how; every outcome statistic is built from it.

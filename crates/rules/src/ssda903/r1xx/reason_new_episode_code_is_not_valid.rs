@@ -4,10 +4,12 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An episode whose `RNE` (reason for new episode) is given but is not `S`, `L`, `P`, `T`, `B` or `U`.
+    /// An episode whose `RNE` (reason for new episode) is given but is not `S`, `L`, `P`, `T`, `B`
+    /// or `U`.
     ///
     /// ## Why it matters
-    /// RNE says whether a period of care or a placement begins; every move and stability measure relies on it.
+    /// RNE says whether a period of care or a placement begins; every move and stability measure
+    /// relies on it.
     ///
     /// ## Example
     /// `S`, `p` or blank passes; `X` and `SS` are reported.

@@ -4,7 +4,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// An OC2 row whose `SDQ_REASON` (why there is no SDQ score) is given but is not one of `SDQ1`–`SDQ5`.
+    /// An OC2 row whose `SDQ_REASON` (why there is no SDQ score) is given but is not one of
+    /// `SDQ1`–`SDQ5`.
     ///
     /// ## Why it matters
     /// The reasons for missing SDQ scores are published; an unknown code cannot be counted.

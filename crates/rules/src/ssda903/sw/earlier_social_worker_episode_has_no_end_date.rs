@@ -5,8 +5,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode with no valid `SW_DEC` that is not the child's latest episode
-    /// (by `SW_DECOM`). Only the latest episode may be open.
+    /// A social worker episode with no valid `SW_DEC` that is not the child's latest episode (by
+    /// `SW_DECOM`). Only the latest episode may be open.
     ///
     /// ## Why it matters
     /// An earlier allocation left open overlaps every later one, so the child appears to have
@@ -17,9 +17,9 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// As the reference does: an unreadable `SW_DEC` counts as blank; a blank or unreadable
-    /// `SW_DECOM` sorts after every date, so the child's latest episode is then the last such
-    /// row in the file; when two episodes share the latest `SW_DECOM`, the one later in the file
-    /// is the latest; and rows with a blank `CHILD` are treated as one child.
+    /// `SW_DECOM` sorts after every date, so the child's latest episode is then the last such row
+    /// in the file; when two episodes share the latest `SW_DECOM`, the one later in the file is the
+    /// latest; and rows with a blank `CHILD` are treated as one child.
     pub(crate) EARLIER_SOCIAL_WORKER_EPISODE_HAS_NO_END_DATE,
     code: "SW14STG2",
     tables: ["SWEpisodes"],

@@ -5,9 +5,9 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode with `SW_REASON` `FCONTA` (first contact or re-referral) that
-    /// starts on or before the `SW_DEC` of the child's previous episode (ordered by `SW_DECOM`,
-    /// then `SW_DEC`).
+    /// A social worker episode with `SW_REASON` `FCONTA` (first contact or re-referral) that starts
+    /// on or before the `SW_DEC` of the child's previous episode (ordered by `SW_DECOM`, then
+    /// `SW_DEC`).
     ///
     /// ## Why it matters
     /// A first contact or re-referral follows a period without a social worker; if the previous
@@ -15,8 +15,8 @@ declare_rule! {
     ///
     /// ## Example
     /// An episode ending 20/01/2025 followed by an `FCONTA` episode starting 19/01/2025 or
-    /// 20/01/2025: the later episode is reported; starting 21/01/2025: passes. A previous
-    /// episode with no readable `SW_DEC` is not compared.
+    /// 20/01/2025: the later episode is reported; starting 21/01/2025: passes. A previous episode
+    /// with no readable `SW_DEC` is not compared.
     pub(crate) FIRST_CONTACT_SOCIAL_WORKER_EPISODE_OVERLAPS_PREVIOUS,
     code: "SW10bSTG2",
     tables: ["SWEpisodes"],

@@ -7,25 +7,25 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A child looked after at 31 March (an episode with no `DEC` and a legal status other than
-    /// V3 or V4) whose social worker episodes do not give at least one `SW_ID`, one `SW_DECOM`
-    /// and one `SW_REASON`, usually because the child has no SWEpisodes row at all. The open
-    /// episode is reported.
+    /// A child looked after at 31 March (an episode with no `DEC` and a legal status other than V3
+    /// or V4) whose social worker episodes do not give at least one `SW_ID`, one `SW_DECOM` and one
+    /// `SW_REASON`, usually because the child has no SWEpisodes row at all. The open episode is
+    /// reported.
     ///
     /// ## Why it matters
-    /// Social worker episodes are collected for every child looked after at 31 March; without
-    /// them the DfE cannot measure social worker changes, one of its stability indicators.
+    /// Social worker episodes are collected for every child looked after at 31 March; without them
+    /// the DfE cannot measure social worker changes, one of its stability indicators.
     ///
     /// ## Example
-    /// An episode from 01/01/2024 with no `DEC` and `LS` C2, and no SWEpisodes row for the
-    /// child: reported. The same child with a row `SW1`, 01/01/2024, `FCONTA`: passes. A child
-    /// whose only open episode has `LS` V4: passes.
+    /// An episode from 01/01/2024 with no `DEC` and `LS` C2, and no SWEpisodes row for the child:
+    /// reported. The same child with a row `SW1`, 01/01/2024, `FCONTA`: passes. A child whose only
+    /// open episode has `LS` V4: passes.
     ///
     /// ## Reference behaviour
-    /// The reference returns the positions of the Episodes rows but labels them as SWEpisodes
-    /// rows, so it marks unrelated social worker episodes, and when those positions do not exist
-    /// in SWEpisodes the whole reference run stops with a `KeyError`. It also reports a child if
-    /// any one of its social worker episodes lacks an item, where the DfE asks for at least one
+    /// The reference returns the positions of the Episodes rows but labels them as SWEpisodes rows,
+    /// so it marks unrelated social worker episodes, and when those positions do not exist in
+    /// SWEpisodes the whole reference run stops with a `KeyError`. It also reports a child if any
+    /// one of its social worker episodes lacks an item, where the DfE asks for at least one
     /// instance of each item (incomplete rows are SW03STG1's business). carelens reports the open
     /// episode and follows the DfE's wording (docs/disagreements/sw_integrity.md).
     pub(crate) LOOKED_AFTER_CHILD_HAS_NO_SOCIAL_WORKER_EPISODE,

@@ -7,28 +7,28 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// For a child looked after at 31 March (an episode with no `DEC` and a legal status other
-    /// than V3 or V4), the latest social worker episode (by `SW_DECOM`) must be open: it is
-    /// reported when it has an `SW_DEC`.
+    /// For a child looked after at 31 March (an episode with no `DEC` and a legal status other than
+    /// V3 or V4), the latest social worker episode (by `SW_DECOM`) must be open: it is reported
+    /// when it has an `SW_DEC`.
     ///
     /// ## Why it matters
-    /// Every child looked after at the end of the year should have an allocated social worker;
-    /// a closed latest episode means the child had none on 31 March, or the current allocation
-    /// is missing.
+    /// Every child looked after at the end of the year should have an allocated social worker; a
+    /// closed latest episode means the child had none on 31 March, or the current allocation is
+    /// missing.
     ///
     /// ## Example
-    /// A child still in care whose episodes started 01/01/2025 (ended 20/01/2025) and
-    /// 21/01/2025 (no `SW_DEC`): passes. If the second also has an `SW_DEC`, it is reported.
+    /// A child still in care whose episodes started 01/01/2025 (ended 20/01/2025) and 21/01/2025
+    /// (no `SW_DEC`): passes. If the second also has an `SW_DEC`, it is reported.
     ///
     /// ## Reference behaviour
-    /// The reference checks every child in SWEpisodes, including children who left care before
-    /// 31 March, for whom a closed latest episode is expected; carelens checks the cohort
-    /// looked after at 31 March (docs/disagreements/sw_integrity.md). Otherwise it follows the
-    /// reference: `SW_DECOM` is read leniently (`pd.to_datetime(dayfirst=True)`), unreadable
-    /// dates sort last, and any text in `SW_DEC` counts as an end date. When several episodes
-    /// share the latest `SW_DECOM`, the reference's choice is arbitrary (an unstable quicksort
-    /// of the whole table); carelens takes an open one if there is one, so a child with an open
-    /// episode starting the same day as a closed one is not reported.
+    /// The reference checks every child in SWEpisodes, including children who left care before 31
+    /// March, for whom a closed latest episode is expected; carelens checks the cohort looked after
+    /// at 31 March (docs/disagreements/sw_integrity.md). Otherwise it follows the reference:
+    /// `SW_DECOM` is read leniently (`pd.to_datetime(dayfirst=True)`), unreadable dates sort last,
+    /// and any text in `SW_DEC` counts as an end date. When several episodes share the latest
+    /// `SW_DECOM`, the reference's choice is arbitrary (an unstable quicksort of the whole table);
+    /// carelens takes an open one if there is one, so a child with an open episode starting the
+    /// same day as a closed one is not reported.
     pub(crate) NO_SOCIAL_WORKER_EPISODE_OPEN_AT_31_MARCH,
     code: "SW17STG2",
     tables: ["SWEpisodes"],

@@ -4,9 +4,9 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_REASON` is blank or not one of the DfE's ten reasons
-    /// for a change of social worker (`MANAGE`, `FCONTA`, `LEFTRL`, `ORGRST`, `TSPROC`,
-    /// `ABSENC`, `CHCHAN`, `PCCHAN`, `SWDIED`, `OTHERS`).
+    /// A social worker episode whose `SW_REASON` is blank or not one of the DfE's ten reasons for a
+    /// change of social worker (`MANAGE`, `FCONTA`, `LEFTRL`, `ORGRST`, `TSPROC`, `ABSENC`,
+    /// `CHCHAN`, `PCCHAN`, `SWDIED`, `OTHERS`).
     ///
     /// ## Why it matters
     /// The reasons drive the DfE's analysis of why children change social worker.

@@ -7,9 +7,9 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_REASON` is given but is not one of the DfE's ten
-    /// reasons, or is blank although the episode began on or after 1 April 2023 (before that,
-    /// when reasons were not yet collected, a blank is accepted).
+    /// A social worker episode whose `SW_REASON` is given but is not one of the DfE's ten reasons,
+    /// or is blank although the episode began on or after 1 April 2023 (before that, when reasons
+    /// were not yet collected, a blank is accepted).
     ///
     /// ## Why it matters
     /// The reasons drive the DfE's analysis of why children change social worker.
@@ -20,10 +20,10 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// The reference reads `SW_DECOM` with `pd.to_datetime(dayfirst=True)` and no `errors=`
-    /// argument, so a single `SW_DECOM` that is not a date (`ZZ/01/2024`) makes the rule fail
-    /// and report nothing for the whole return. carelens reports the invalid reasons anyway and
-    /// treats the unreadable date as unknown (docs/disagreements/sw_integrity.md). As in the
-    /// reference, the date is read leniently here (`2023-05-01` and `01/04/23` are dates).
+    /// argument, so a single `SW_DECOM` that is not a date (`ZZ/01/2024`) makes the rule fail and
+    /// report nothing for the whole return. carelens reports the invalid reasons anyway and treats
+    /// the unreadable date as unknown (docs/disagreements/sw_integrity.md). As in the reference,
+    /// the date is read leniently here (`2023-05-01` and `01/04/23` are dates).
     pub(crate) SOCIAL_WORKER_CHANGE_REASON_IS_NOT_VALID,
     code: "SW13STG1",
     tables: ["SWEpisodes"],

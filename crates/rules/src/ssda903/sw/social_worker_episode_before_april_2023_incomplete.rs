@@ -6,13 +6,13 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode with no valid `SW_DECOM`, or one that began before 1 April 2023
-    /// with no `SW_ID`. (Episodes from before social worker data was first collected need an
-    /// identifier and a start date; their `SW_REASON` may be blank.)
+    /// A social worker episode with no valid `SW_DECOM`, or one that began before 1 April 2023 with
+    /// no `SW_ID`. (Episodes from before social worker data was first collected need an identifier
+    /// and a start date; their `SW_REASON` may be blank.)
     ///
     /// ## Why it matters
-    /// An episode without a start date or a social worker cannot be placed in the child's
-    /// history of social worker changes.
+    /// An episode without a start date or a social worker cannot be placed in the child's history
+    /// of social worker changes.
     ///
     /// ## Example
     /// `SW_DECOM` 01/01/2023 with no `SW_ID`: reported. `SW_DECOM` 01/01/2024 with no `SW_ID` is

@@ -4,9 +4,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_DEC` (date the episode ended) is given but is not a
-    /// date in the DfE's `dd/mm/yyyy` form. From 2025/26 unknown parts (`ZZ`) are no longer
-    /// accepted.
+    /// A social worker episode whose `SW_DEC` (date the episode ended) is given but is not a date
+    /// in the DfE's `dd/mm/yyyy` form. From 2025/26 unknown parts (`ZZ`) are no longer accepted.
     ///
     /// The DfE message says "began" although the rule checks the end date (kept verbatim).
     ///

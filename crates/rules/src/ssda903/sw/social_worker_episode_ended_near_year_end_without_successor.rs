@@ -9,27 +9,26 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode that ended in the last five days of the collection year (26 to
-    /// 31 March) with no later episode to take over. The reference's three tests, per child:
-    /// the child's only episode ended in those days; or an episode ending in those days is
-    /// followed, in `SW_DECOM` order, by one whose `SW_DECOM` is blank or unreadable (the
-    /// follower is reported); or an episode ending in those days is preceded, in `SW_DECOM`
-    /// order, by one that started before that end date (the episode ending in the window is
-    /// reported).
+    /// A social worker episode that ended in the last five days of the collection year (26 to 31
+    /// March) with no later episode to take over. The reference's three tests, per child: the
+    /// child's only episode ended in those days; or an episode ending in those days is followed, in
+    /// `SW_DECOM` order, by one whose `SW_DECOM` is blank or unreadable (the follower is reported);
+    /// or an episode ending in those days is preceded, in `SW_DECOM` order, by one that started
+    /// before that end date (the episode ending in the window is reported).
     ///
     /// ## Why it matters
-    /// A child looked after at 31 March should have a social worker on that day; an allocation
-    /// that ended just before the year end must be followed by the next one.
+    /// A child looked after at 31 March should have a social worker on that day; an allocation that
+    /// ended just before the year end must be followed by the next one.
     ///
     /// ## Example
-    /// In 2024/25, a child's only episode ending 27/03/2025: reported. Episodes from
-    /// 01/03/2025 (ended 25/03/2025) and 26/03/2025 (ended 27/03/2025): the second is reported.
+    /// In 2024/25, a child's only episode ending 27/03/2025: reported. Episodes from 01/03/2025
+    /// (ended 25/03/2025) and 26/03/2025 (ended 27/03/2025): the second is reported.
     ///
     /// ## Reference behaviour
     /// As the reference does: an episode ending in the window is reported when the next-later
-    /// episode started before it ended, even if a later episode follows; rows with a blank
-    /// `CHILD` are paired with each other as if they were one child (pandas' `merge` matches
-    /// missing keys), but never count as a child's only episode (`value_counts` drops them).
+    /// episode started before it ended, even if a later episode follows; rows with a blank `CHILD`
+    /// are paired with each other as if they were one child (pandas' `merge` matches missing keys),
+    /// but never count as a child's only episode (`value_counts` drops them).
     pub(crate) SOCIAL_WORKER_EPISODE_ENDED_NEAR_YEAR_END_WITHOUT_SUCCESSOR,
     code: "SW11bSTG2",
     tables: ["SWEpisodes"],

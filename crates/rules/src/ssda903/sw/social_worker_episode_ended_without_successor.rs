@@ -6,13 +6,13 @@ use crate::finding::Out;
 declare_rule! {
     /// ## What it checks
     /// For each of a child's social worker episodes (ordered by `SW_DECOM`) that ended at least
-    /// five days before 31 March, the next episode must start within five days either side of
-    /// that end date. The next episode is reported when it does not, or when its `SW_DECOM` is
-    /// blank or unreadable.
+    /// five days before 31 March, the next episode must start within five days either side of that
+    /// end date. The next episode is reported when it does not, or when its `SW_DECOM` is blank or
+    /// unreadable.
     ///
     /// ## Why it matters
-    /// A child looked after at 31 March should have a social worker throughout; an allocation
-    /// that ended well before the year end must be followed promptly by another.
+    /// A child looked after at 31 March should have a social worker throughout; an allocation that
+    /// ended well before the year end must be followed promptly by another.
     ///
     /// ## Example
     /// In 2023/24, an episode ending 20/03/2024 followed by one starting 21/03/2024: passes;
@@ -21,8 +21,8 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// As the reference does, rows with a blank `CHILD` are never reported, and a child's last
-    /// episode is not reported even if it ended early in the year (SW11bSTG2 looks at the end
-    /// of the year).
+    /// episode is not reported even if it ended early in the year (SW11bSTG2 looks at the end of
+    /// the year).
     pub(crate) SOCIAL_WORKER_EPISODE_ENDED_WITHOUT_SUCCESSOR,
     code: "SW11aSTG2",
     tables: ["SWEpisodes"],

@@ -5,8 +5,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_DEC` is not after its `SW_DECOM`: it ends before, or
-    /// on the day, it starts.
+    /// A social worker episode whose `SW_DEC` is not after its `SW_DECOM`: it ends before, or on
+    /// the day, it starts.
     ///
     /// ## Why it matters
     /// A negative or zero-length allocation cannot be real and corrupts the measures of how long
@@ -16,9 +16,9 @@ declare_rule! {
     /// `SW_DECOM` 02/01/2025 with `SW_DEC` 01/01/2025: reported. An open episode passes.
     ///
     /// ## Reference behaviour
-    /// As the reference does: an end on the start day is reported too (the DfE's logic is
-    /// "`SW_DEC` must be > `SW_DECOM`"), and the dates are read leniently
-    /// (`pd.to_datetime(dayfirst=True)`), so `2025-01-01` counts as a date here.
+    /// As the reference does: an end on the start day is reported too (the DfE's logic is "`SW_DEC`
+    /// must be > `SW_DECOM`"), and the dates are read leniently (`pd.to_datetime(dayfirst=True)`),
+    /// so `2025-01-01` counts as a date here.
     pub(crate) SOCIAL_WORKER_EPISODE_ENDS_BEFORE_IT_STARTS,
     code: "SW18STG2",
     tables: ["SWEpisodes"],

@@ -4,16 +4,16 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_DEC` is before 1 April or after 31 March of the
-    /// collection year.
+    /// A social worker episode whose `SW_DEC` is before 1 April or after 31 March of the collection
+    /// year.
     ///
     /// ## Why it matters
     /// Episodes that ended before the reporting period should not be returned, and an end date
     /// after the collection year cannot be known yet.
     ///
     /// ## Example
-    /// In 2023/24, `SW_DEC` 01/01/2024 passes; 31/03/2023 and 01/04/2024 are reported. A blank
-    /// or unreadable `SW_DEC` is not reported here.
+    /// In 2023/24, `SW_DEC` 01/01/2024 passes; 31/03/2023 and 01/04/2024 are reported. A blank or
+    /// unreadable `SW_DEC` is not reported here.
     pub(crate) SOCIAL_WORKER_EPISODE_ENDS_OUTSIDE_REPORTING_PERIOD,
     code: "SW07STG2",
     tables: ["SWEpisodes"],

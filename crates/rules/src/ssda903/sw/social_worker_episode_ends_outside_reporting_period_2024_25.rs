@@ -5,22 +5,22 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_DEC` is after 31 March at the end of the collection
-    /// year, or before the social worker reporting period, which from 2024/25 starts a year
-    /// before the collection year (1 April 2023 for 2024/25).
+    /// A social worker episode whose `SW_DEC` is after 31 March at the end of the collection year,
+    /// or before the social worker reporting period, which from 2024/25 starts a year before the
+    /// collection year (1 April 2023 for 2024/25).
     ///
     /// ## Why it matters
     /// Episodes that ended before the reporting period should not be returned, and an end date
     /// after the collection year cannot be known yet.
     ///
     /// ## Example
-    /// In 2024/25, `SW_DEC` 01/04/2023 and 31/03/2025 pass; 31/03/2023 and 01/04/2025 are
-    /// reported. A blank or unreadable `SW_DEC` is not reported here.
+    /// In 2024/25, `SW_DEC` 01/04/2023 and 31/03/2025 pass; 31/03/2023 and 01/04/2025 are reported.
+    /// A blank or unreadable `SW_DEC` is not reported here.
     ///
     /// ## Reference behaviour
-    /// The reference subtracts `np.timedelta64(1, "Y")`, an average year of 365.2425 days, so
-    /// in 2024/25 (whose previous year holds 29 February) it reports an episode ending on
-    /// 01/04/2023, the first day of the period. carelens goes back one calendar year
+    /// The reference subtracts `np.timedelta64(1, "Y")`, an average year of 365.2425 days, so in
+    /// 2024/25 (whose previous year holds 29 February) it reports an episode ending on 01/04/2023,
+    /// the first day of the period. carelens goes back one calendar year
     /// (docs/disagreements/sw_integrity.md).
     pub(crate) SOCIAL_WORKER_EPISODE_ENDS_OUTSIDE_REPORTING_PERIOD,
     code: "SW07STG2",

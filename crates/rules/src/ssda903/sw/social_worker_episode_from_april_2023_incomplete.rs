@@ -6,8 +6,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode with no valid `SW_DECOM`, or one that began on or after
-    /// 1 April 2023 with no `SW_ID` or no `SW_REASON`.
+    /// A social worker episode with no valid `SW_DECOM`, or one that began on or after 1 April 2023
+    /// with no `SW_ID` or no `SW_REASON`.
     ///
     /// ## Why it matters
     /// From April 2023 every change of social worker is recorded with its reason; an episode

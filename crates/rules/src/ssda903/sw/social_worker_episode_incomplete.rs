@@ -7,8 +7,8 @@ declare_rule! {
     /// A social worker episode with a blank `SW_ID`, `SW_DECOM` or `SW_REASON`.
     ///
     /// ## Why it matters
-    /// Each social worker episode needs the worker, the start date and the reason for the
-    /// change, or it cannot be used to measure changes of social worker.
+    /// Each social worker episode needs the worker, the start date and the reason for the change,
+    /// or it cannot be used to measure changes of social worker.
     ///
     /// ## Example
     /// `SW1`, 01/01/2024, `MANAGE` passes (with or without `SW_DEC`); the same row without

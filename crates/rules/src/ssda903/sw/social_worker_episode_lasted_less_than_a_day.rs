@@ -8,17 +8,16 @@ declare_rule! {
     /// began and ended on the same day.
     ///
     /// ## Why it matters
-    /// An allocation of less than a day is almost always a recording correction rather than a
-    /// real change of social worker, and it inflates the count of changes.
+    /// An allocation of less than a day is almost always a recording correction rather than a real
+    /// change of social worker, and it inflates the count of changes.
     ///
     /// ## Example
-    /// `SW_DECOM` 01/01/2024 and `SW_DEC` 01/01/2024: reported. `SW_DEC` 02/01/2024, or a blank
-    /// in either field: passes.
+    /// `SW_DECOM` 01/01/2024 and `SW_DEC` 01/01/2024: reported. `SW_DEC` 02/01/2024, or a blank in
+    /// either field: passes.
     ///
     /// ## Reference behaviour
-    /// As the reference does, the two cells are compared as text (ignoring case), so
-    /// `01/01/2024` and `1/1/2024` do not count as the same day, and two identical unreadable
-    /// texts do.
+    /// As the reference does, the two cells are compared as text (ignoring case), so `01/01/2024`
+    /// and `1/1/2024` do not count as the same day, and two identical unreadable texts do.
     pub(crate) SOCIAL_WORKER_EPISODE_LASTED_LESS_THAN_A_DAY,
     code: "SW09STG2",
     tables: ["SWEpisodes"],

@@ -9,16 +9,16 @@ declare_rule! {
     /// (including an `SW_DEC` before `SW_DECOM`).
     ///
     /// ## Why it matters
-    /// A very short allocation is almost always a recording correction rather than a real
-    /// change of social worker, and it inflates the count of changes.
+    /// A very short allocation is almost always a recording correction rather than a real change of
+    /// social worker, and it inflates the count of changes.
     ///
     /// ## Example
-    /// `SW_DECOM` 01/01/2024 with `SW_DEC` 03/01/2024: reported; with `SW_DEC` 04/01/2024:
-    /// passes. A blank in either field passes.
+    /// `SW_DECOM` 01/01/2024 with `SW_DEC` 03/01/2024: reported; with `SW_DEC` 04/01/2024: passes.
+    /// A blank in either field passes.
     ///
     /// ## Reference behaviour
-    /// As the reference does: the threshold is three days although the message says 24 hours,
-    /// and the dates are read leniently (`pd.to_datetime(dayfirst=True)`), so `2024-01-01` or
+    /// As the reference does: the threshold is three days although the message says 24 hours, and
+    /// the dates are read leniently (`pd.to_datetime(dayfirst=True)`), so `2024-01-01` or
     /// `01/01/24` count as dates here.
     pub(crate) SOCIAL_WORKER_EPISODE_LASTED_LESS_THAN_A_DAY,
     code: "SW09STG2",

@@ -9,25 +9,25 @@ declare_rule! {
     /// `SW_DEC`: a new social worker episode cannot start while the previous one is still open.
     ///
     /// ## Why it matters
-    /// Two open allocations at once make it impossible to tell who the child's social worker
-    /// was, and double-count the child in caseload figures.
+    /// Two open allocations at once make it impossible to tell who the child's social worker was,
+    /// and double-count the child in caseload figures.
     ///
     /// ## Example
-    /// Episodes starting 06/06/2024 (no `SW_DEC`) and 07/06/2024: the first is reported. The
-    /// latest episode may be open.
+    /// Episodes starting 06/06/2024 (no `SW_DEC`) and 07/06/2024: the first is reported. The latest
+    /// episode may be open.
     ///
     /// ## Reference behaviour
     /// As the reference does: rows with a blank `CHILD` or an unreadable or blank `SW_DECOM` are
-    /// not reported, and an unreadable `SW_DEC` counts as missing. A blank or unreadable
-    /// `SW_DECOM` sorts after every date, so a child with such a row has no readable "latest"
-    /// episode and all its readable episodes are checked.
+    /// not reported, and an unreadable `SW_DEC` counts as missing. A blank or unreadable `SW_DECOM`
+    /// sorts after every date, so a child with such a row has no readable "latest" episode and all
+    /// its readable episodes are checked.
     ///
-    /// When several episodes share the latest `SW_DECOM`, the reference's choice of the latest
-    /// is arbitrary (it sorts the whole table with numpy's unstable quicksort; on tables of up to
-    /// 16 rows the sort happens to be stable and the row later in the file wins). carelens
-    /// takes an open one as the latest, so that two same-day episodes, one closed and one open,
-    /// are not reported (two episodes starting the same day are SW19STG2's business); among
-    /// several open ones or several closed ones, the row later in the file.
+    /// When several episodes share the latest `SW_DECOM`, the reference's choice of the latest is
+    /// arbitrary (it sorts the whole table with numpy's unstable quicksort; on tables of up to 16
+    /// rows the sort happens to be stable and the row later in the file wins). carelens takes an
+    /// open one as the latest, so that two same-day episodes, one closed and one open, are not
+    /// reported (two episodes starting the same day are SW19STG2's business); among several open
+    /// ones or several closed ones, the row later in the file.
     pub(crate) SOCIAL_WORKER_EPISODE_NOT_ENDED_BEFORE_NEXT_STARTED,
     code: "SW08STG2",
     tables: ["SWEpisodes"],

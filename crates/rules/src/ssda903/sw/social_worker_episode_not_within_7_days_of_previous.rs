@@ -10,12 +10,12 @@ declare_rule! {
     /// previous episode's `SW_DEC`.
     ///
     /// ## Why it matters
-    /// A change of social worker should hand over from one worker to the next: a start more
-    /// than a week away from the previous end means an overlap or a gap in allocation.
+    /// A change of social worker should hand over from one worker to the next: a start more than a
+    /// week away from the previous end means an overlap or a gap in allocation.
     ///
     /// ## Example
-    /// An episode ending 09/01/2025 followed by one starting 17/01/2025 with `SW_REASON`
-    /// `LEFTRL`: the later episode is reported; starting 16/01/2025, or with `FCONTA`: passes.
+    /// An episode ending 09/01/2025 followed by one starting 17/01/2025 with `SW_REASON` `LEFTRL`:
+    /// the later episode is reported; starting 16/01/2025, or with `FCONTA`: passes.
     ///
     /// ## Reference behaviour
     /// As the reference does: when either date is blank or unreadable (for example the previous

@@ -5,9 +5,9 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_DECOM` (date the episode began) is given but is not a
-    /// date in the DfE's `dd/mm/yyyy` form. Until 2024/25 an unknown day, month or year written
-    /// `ZZ` or `ZZZZ` (`ZZ/05/2023`) is accepted.
+    /// A social worker episode whose `SW_DECOM` (date the episode began) is given but is not a date
+    /// in the DfE's `dd/mm/yyyy` form. Until 2024/25 an unknown day, month or year written `ZZ` or
+    /// `ZZZZ` (`ZZ/05/2023`) is accepted.
     ///
     /// ## Why it matters
     /// Social worker episodes are ordered and measured by their dates; an unreadable date breaks

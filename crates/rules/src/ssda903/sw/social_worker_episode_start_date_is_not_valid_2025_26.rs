@@ -4,9 +4,8 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_DECOM` (date the episode began) is given but is not a
-    /// date in the DfE's `dd/mm/yyyy` form. From 2025/26 unknown parts (`ZZ`) are no longer
-    /// accepted.
+    /// A social worker episode whose `SW_DECOM` (date the episode began) is given but is not a date
+    /// in the DfE's `dd/mm/yyyy` form. From 2025/26 unknown parts (`ZZ`) are no longer accepted.
     ///
     /// ## Why it matters
     /// Social worker episodes are ordered and measured by their dates; an unreadable date breaks

@@ -8,12 +8,12 @@ declare_rule! {
     /// year.
     ///
     /// ## Why it matters
-    /// The return covers social worker episodes up to the end of the collection year; a later
-    /// start date is a keying error or belongs in next year's return.
+    /// The return covers social worker episodes up to the end of the collection year; a later start
+    /// date is a keying error or belongs in next year's return.
     ///
     /// ## Example
-    /// In 2024/25, `SW_DECOM` 31/03/2025 passes and 01/04/2025 is reported. A blank or
-    /// unreadable `SW_DECOM` is not reported here.
+    /// In 2024/25, `SW_DECOM` 31/03/2025 passes and 01/04/2025 is reported. A blank or unreadable
+    /// `SW_DECOM` is not reported here.
     pub(crate) SOCIAL_WORKER_EPISODE_STARTS_AFTER_YEAR_END,
     code: "SW06STG2",
     tables: ["SWEpisodes"],

@@ -9,8 +9,8 @@ declare_rule! {
     /// `SW_DEC`) must start within 7 days either side of the previous episode's `SW_DEC`.
     ///
     /// ## Why it matters
-    /// Social worker episodes should follow one another: an overlap means two workers at once,
-    /// and a gap means a period with no allocated social worker.
+    /// Social worker episodes should follow one another: an overlap means two workers at once, and
+    /// a gap means a period with no allocated social worker.
     ///
     /// ## Example
     /// An episode ending 09/01/2024 followed by one starting 02/01/2024 or 16/01/2024: passes;

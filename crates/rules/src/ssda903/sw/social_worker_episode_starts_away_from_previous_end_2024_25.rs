@@ -7,23 +7,23 @@ declare_rule! {
     /// ## What it checks
     /// Each of a child's social worker episodes after the first (ordered by `SW_DECOM`, then
     /// `SW_DEC`) must start within 7 days either side of the previous episode's `SW_DEC`, unless
-    /// its `SW_REASON` is `FCONTA` (first contact or re-referral: the child may have had no
-    /// social worker in between).
+    /// its `SW_REASON` is `FCONTA` (first contact or re-referral: the child may have had no social
+    /// worker in between).
     ///
     /// ## Why it matters
-    /// Social worker episodes should follow one another: an overlap means two workers at once,
-    /// and a gap means a period with no allocated social worker.
+    /// Social worker episodes should follow one another: an overlap means two workers at once, and
+    /// a gap means a period with no allocated social worker.
     ///
     /// ## Example
-    /// An episode ending 09/01/2024 followed by one starting 17/01/2024 with `SW_REASON`
-    /// `MANAGE`: the later episode is reported; with `FCONTA`: passes.
+    /// An episode ending 09/01/2024 followed by one starting 17/01/2024 with `SW_REASON` `MANAGE`:
+    /// the later episode is reported; with `FCONTA`: passes.
     ///
     /// ## Reference behaviour
     /// As the reference does: when either date is blank or unreadable (for example the previous
     /// episode is still open) the later episode is reported, and rows with a blank `CHILD` are
-    /// paired with each other as if they were one child. From 2025/26 the DfE replaced this rule
-    /// by SW10aSTG2 and SW10bSTG2, but the reference never deleted it, so it still runs (with
-    /// the same logic as SW10aSTG2) alongside them; carelens follows the reference.
+    /// paired with each other as if they were one child. From 2025/26 the DfE replaced this rule by
+    /// SW10aSTG2 and SW10bSTG2, but the reference never deleted it, so it still runs (with the same
+    /// logic as SW10aSTG2) alongside them; carelens follows the reference.
     pub(crate) SOCIAL_WORKER_EPISODE_STARTS_AWAY_FROM_PREVIOUS_END,
     code: "SW10STG2",
     tables: ["SWEpisodes"],

@@ -7,37 +7,37 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// For a child looked after at 31 March (an episode with no `DEC` and a legal status other
-    /// than V3 or V4), each episode that starts a period of care (`RNE` S) or ends one (a `DEC`
-    /// with a `REC` other than X1), other than a short break (V3, V4), must be matched by a social worker
-    /// episode: one starting on or after the episode's `DECOM` when it starts care, or on or
-    /// before its `DEC` when it ends care. The unmatched episode is reported.
-    /// From 2024/25 only episodes that are open or ended within the social worker reporting
-    /// period (from 1 April a year before the collection year to 31 March) are checked.
+    /// For a child looked after at 31 March (an episode with no `DEC` and a legal status other than
+    /// V3 or V4), each episode that starts a period of care (`RNE` S) or ends one (a `DEC` with a
+    /// `REC` other than X1), other than a short break (V3, V4), must be matched by a social worker
+    /// episode: one starting on or after the episode's `DECOM` when it starts care, or on or before
+    /// its `DEC` when it ends care. The unmatched episode is reported. From 2024/25 only episodes
+    /// that are open or ended within the social worker reporting period (from 1 April a year before
+    /// the collection year to 31 March) are checked.
     ///
     /// ## Why it matters
-    /// For children looked after at 31 March, every social worker episode of the reporting
-    /// period is returned, including those while the child was not looked after; a period of
-    /// care with no social worker episode means some are missing.
+    /// For children looked after at 31 March, every social worker episode of the reporting period
+    /// is returned, including those while the child was not looked after; a period of care with no
+    /// social worker episode means some are missing.
     ///
     /// ## Example
-    /// A child who came into care on 01/01/2024 (`RNE` S, still open) with no SWEpisodes row:
-    /// the episode is reported. With a social worker episode starting 01/01/2024: passes.
+    /// A child who came into care on 01/01/2024 (`RNE` S, still open) with no SWEpisodes row: the
+    /// episode is reported. With a social worker episode starting 01/01/2024: passes.
     ///
     /// ## Reference behaviour
     /// The reference checks every child, also those who left care before 31 March (for whom no
-    /// social worker episodes are collected), and reports an episode when ANY of the child's
-    /// social worker episodes fails to match it, so a child who had a social worker before
-    /// coming into care is reported although a later episode matches. It also counts an open
-    /// episode (blank `REC` is "not X1") as ending care, and an open episode can never match
-    /// the `DEC` test, so every child whose current episode did not start a period of care
-    /// (`RNE` other than S) is reported whatever its social worker episodes. carelens checks
-    /// the cohort looked after at 31 March, treats only an episode with a `DEC` as ending care,
-    /// and reports an episode when NO social worker episode matches it, as the reference's own
-    /// comments intend ("episodes that start or end care and don't have a corresponding SWE
-    /// episode"; its test calls an open `RNE` P episode "not a start or end placement"). The reference also subtracts `np.timedelta64(1, "Y")` (365.2425 days) for the start of
-    /// the reporting period, which in 2024/25 leaves out episodes ending on 01/04/2023; carelens
-    /// goes back one calendar year. See
+    /// social worker episodes are collected), and reports an episode when ANY of the child's social
+    /// worker episodes fails to match it, so a child who had a social worker before coming into
+    /// care is reported although a later episode matches. It also counts an open episode (blank
+    /// `REC` is "not X1") as ending care, and an open episode can never match the `DEC` test, so
+    /// every child whose current episode did not start a period of care (`RNE` other than S) is
+    /// reported whatever its social worker episodes. carelens checks the cohort looked after at 31
+    /// March, treats only an episode with a `DEC` as ending care, and reports an episode when NO
+    /// social worker episode matches it, as the reference's own comments intend ("episodes that
+    /// start or end care and don't have a corresponding SWE episode"; its test calls an open `RNE`
+    /// P episode "not a start or end placement"). The reference also subtracts `np.timedelta64(1,
+    /// "Y")` (365.2425 days) for the start of the reporting period, which in 2024/25 leaves out
+    /// episodes ending on 01/04/2023; carelens goes back one calendar year. See
     /// docs/disagreements/sw_integrity.md.
     pub(crate) SOCIAL_WORKER_EPISODES_MISSING_AROUND_CARE_START_OR_END,
     code: "SW12STG2",

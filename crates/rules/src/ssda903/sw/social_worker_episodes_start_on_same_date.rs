@@ -11,16 +11,16 @@ declare_rule! {
     /// same child. The first of the two is not reported.
     ///
     /// ## Why it matters
-    /// Two allocations starting the same day mean a duplicated row or a correction that was
-    /// added rather than applied.
+    /// Two allocations starting the same day mean a duplicated row or a correction that was added
+    /// rather than applied.
     ///
     /// ## Example
     /// Two rows for a child both starting 01/01/2025: the second is reported.
     ///
     /// ## Reference behaviour
-    /// As the reference does (`duplicated(["CHILD", "SW_DECOM"])`): the cells are compared as
-    /// text (ignoring case), so two blank `SW_DECOM`s count as the same date and `01/01/2025`
-    /// differs from `1/1/2025`; rows with a blank `CHILD` count as one child.
+    /// As the reference does (`duplicated(["CHILD", "SW_DECOM"])`): the cells are compared as text
+    /// (ignoring case), so two blank `SW_DECOM`s count as the same date and `01/01/2025` differs
+    /// from `1/1/2025`; rows with a blank `CHILD` count as one child.
     pub(crate) SOCIAL_WORKER_EPISODES_START_ON_SAME_DATE,
     code: "SW19STG2",
     tables: ["SWEpisodes"],

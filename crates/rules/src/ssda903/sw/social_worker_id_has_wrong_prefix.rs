@@ -4,13 +4,13 @@ use crate::finding::Out;
 
 declare_rule! {
     /// ## What it checks
-    /// A social worker episode whose `SW_ID` is blank or does not begin with `SW` (a Social
-    /// Work England registration number) or `XX` (a worker without one, such as an agency
-    /// worker awaiting registration). Case is ignored.
+    /// A social worker episode whose `SW_ID` is blank or does not begin with `SW` (a Social Work
+    /// England registration number) or `XX` (a worker without one, such as an agency worker
+    /// awaiting registration). Case is ignored.
     ///
     /// ## Why it matters
-    /// The DfE links social worker episodes to the social worker workforce collection through
-    /// the registration number; any other identifier cannot be linked.
+    /// The DfE links social worker episodes to the social worker workforce collection through the
+    /// registration number; any other identifier cannot be linked.
     ///
     /// ## Example
     /// `SW000`, `XX000` and `sw123` pass; `AA00` and a blank `SW_ID` are reported.

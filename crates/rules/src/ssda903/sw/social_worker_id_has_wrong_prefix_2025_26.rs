@@ -8,8 +8,8 @@ declare_rule! {
     /// ignored), or is shorter than four characters (a prefix alone is not an identifier).
     ///
     /// ## Why it matters
-    /// The DfE links social worker episodes to the social worker workforce collection through
-    /// the registration number; any other identifier cannot be linked.
+    /// The DfE links social worker episodes to the social worker workforce collection through the
+    /// registration number; any other identifier cannot be linked.
     ///
     /// ## Example
     /// `SW000` and `XX000` pass; `AA00`, `SW`, `XX1` and a blank `SW_ID` are reported.
