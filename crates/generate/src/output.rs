@@ -19,7 +19,7 @@ pub enum OutputFormat {
     Xml,
 }
 
-/// Progress of [`write`]: one call per LA written.
+/// Progress of [`write()`]: one call per LA written.
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct WriteProgress {
@@ -31,7 +31,7 @@ pub struct WriteProgress {
     pub total: usize,
 }
 
-/// What [`write`] wrote.
+/// What [`write()`] wrote.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct WriteSummary {

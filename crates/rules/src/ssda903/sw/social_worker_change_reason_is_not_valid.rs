@@ -42,7 +42,8 @@ mod tests {
         // The reference's cases (rule_SW13STG1.test_validate, 2023/24), plus a blank and a label.
         let cur = ret(&[(
             "SWEpisodes",
-            "CHILD,SW_REASON\n1,LAZINESS\n2,SWDIED\n3,SLEEPINESS\n4,chchan\n5,\n6,Managing caseloads\n",
+            "CHILD,SW_REASON\n1,LAZINESS\n2,SWDIED\n3,SLEEPINESS\n4,chchan\n5,\n\
+             6,Managing caseloads\n",
         )]);
         let found =
             run(&SOCIAL_WORKER_CHANGE_REASON_IS_NOT_VALID, CollectionYear::Y2023_24, &cur, None);

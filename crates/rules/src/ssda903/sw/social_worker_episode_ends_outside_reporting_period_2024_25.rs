@@ -52,7 +52,8 @@ mod tests {
         // The reference's cases (rule_SW07STG2.test_validate, 2024/25), moved to 2024/25.
         let cur = ret(&[(
             "SWEpisodes",
-            "CHILD,SW_DEC\n1,01/04/2025\n2,31/03/2023\n3,01/01/2025\n4,\n5,01/04/2023\n6,01/06/2023\n",
+            "CHILD,SW_DEC\n1,01/04/2025\n2,31/03/2023\n3,01/01/2025\n4,\n\
+             5,01/04/2023\n6,01/06/2023\n",
         )]);
         let found = run(
             &SOCIAL_WORKER_EPISODE_ENDS_OUTSIDE_REPORTING_PERIOD,

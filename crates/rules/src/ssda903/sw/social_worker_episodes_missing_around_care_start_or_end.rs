@@ -125,7 +125,8 @@ mod tests {
         let cur = ret(&[
             (
                 "Episodes",
-                "CHILD,DECOM,DEC,REC,RNE,LS\n1,01/06/2023,,,S,C2\n2,01/06/2023,01/09/2023,E11,S,C2\n",
+                "CHILD,DECOM,DEC,REC,RNE,LS\n1,01/06/2023,,,S,C2\n\
+                 2,01/06/2023,01/09/2023,E11,S,C2\n",
             ),
             ("SWEpisodes", "CHILD,SW_DECOM\n1,01/04/2023\n1,01/06/2023\n"),
         ]);
