@@ -37,7 +37,8 @@ declare_rule! {
     /// date of birth is unknown, but leaves them out of the totals instead, so it reports every
     /// one of them. It also stacks the two years' Episodes without renumbering their rows, so
     /// rows of different children that share a row number disturb each other (a V3 episode
-    /// this year removes last year's episode at the same row). carelens does what the rule
+    /// this year removes last year's episode at the same row), and it fails, reporting
+    /// nothing, when a child has no readable `DECOM`. carelens does what the rule
     /// intends, and uses earlier years' returns when given, which the reference could not do
     /// (see `docs/disagreements/r6xx_7xx_1000.md`).
     pub(crate) CARE_LEAVER_DATA_FOR_CHILD_NOT_ELIGIBLE,
