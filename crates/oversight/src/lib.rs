@@ -1,0 +1,1 @@
+//! carelens-oversight (being built).

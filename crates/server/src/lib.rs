@@ -1,0 +1,1 @@
+//! carelens-server (being built).

@@ -1,0 +1,1 @@
+//! carelens-store (being built).
