@@ -216,7 +216,9 @@ fn published(t: &Targets, measure: &str) -> Option<f64> {
         "share_other_placements" => t.placement[7],
         "share_own_provision" => t.provider[0],
         "share_private_provision" => t.provider[2],
-        "share_outside_la" => t.location[1] + t.location[3],
+        "share_outside_la" => {
+            t.location[1] + t.location[3] + t.location[4] * t.outside_when_unknown
+        }
         "share_over_20_miles" => t.location[2] + t.location[3],
         "share_distance_not_known" => t.location[4],
         "uasc_at_31_march" => t.uasc,

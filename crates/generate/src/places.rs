@@ -252,7 +252,16 @@ impl Geo {
         locality: Locality,
         rng: &mut Rand,
     ) -> Option<Chosen> {
-        let usable = |p: &&&ProviderSnapshot| usable(p, group, on);
+        // LAs seldom buy places in other LAs' own children's homes or supported accommodation
+        // (other-LA provision is under 1% of children looked after, DfE 2025); secure homes,
+        // mostly LA-run and few, are the exception.
+        let own = self.la;
+        let usable = |p: &&&ProviderSnapshot| {
+            usable(p, group, on)
+                && (p.sector != Sector::LocalAuthority
+                    || p.la == Some(own)
+                    || group == SettingGroup::SecureChildrensHome)
+        };
         let cands = self.candidate_las(locality);
         // Try a few candidate authorities of the wanted locality, then the region, then England.
         for attempt in 0..6 {

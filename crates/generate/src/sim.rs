@@ -570,6 +570,9 @@ impl<'a> World<'a> {
             }
         } else {
             let mut w = self.group_weights[age_band(age)];
+            for (x, f) in w.iter_mut().zip(self.tuning.groups) {
+                *x *= f;
+            }
             if in_care < 120 {
                 w[Group::Adoption as usize] = 0.0;
             }
@@ -985,8 +988,9 @@ impl<'a> World<'a> {
     }
 
     /// Compares the histories with the targets at both 31 Marches and returns the tuning that
-    /// should bring a second run of [`World::histories`] closer to them.
-    pub(crate) fn retune(&self) -> Tuning {
+    /// should bring a second run of [`World::histories`] closer to them. `gain` scales the
+    /// correction (1 for the first pass; less for later passes, which would otherwise overshoot).
+    pub(crate) fn retune(&self, gain: f64) -> Tuning {
         let mut ages_actual = [0.0f64; 5];
         let mut ages_target = [0.0f64; 5];
         let mut groups_actual = [0.0f64; 8];
@@ -1065,7 +1069,7 @@ impl<'a> World<'a> {
             if actual <= 0.0 {
                 if target > 0.0 { hi } else { 1.0 }
             } else {
-                (target / actual).powf(power).clamp(lo, hi)
+                (target / actual).powf(power * gain).clamp(lo, hi)
             }
         };
         for a in 0..5 {
@@ -1081,7 +1085,7 @@ impl<'a> World<'a> {
         }
         tuning.moves *= ratio(three_target, three, 1.2, 0.3, 3.0);
         if foster > 0.0 {
-            tuning.ifa_shift += ((private_target - private) / foster).clamp(-0.4, 0.4);
+            tuning.ifa_shift += gain * ((private_target - private) / foster).clamp(-0.4, 0.4);
         }
         tuning
     }
@@ -1099,8 +1103,23 @@ impl<'a> World<'a> {
     }
 
     /// The locality of a new placement, from the LA's published shares and the placement.
-    fn locality(&mut self, group: Group, ifa: bool, place: PlacementType) -> Locality {
-        let l = &self.ctx.targets[1].location;
+    fn locality(
+        &mut self,
+        group: Group,
+        ifa: bool,
+        place: PlacementType,
+        home: Option<Pc>,
+    ) -> Locality {
+        let t = &self.ctx.targets[1];
+        if home.is_none() {
+            // Distance not known: only inside or outside the LA matters.
+            return if self.rng.chance(t.outside_when_unknown) {
+                Locality::OutsideNear
+            } else {
+                Locality::InsideNear
+            };
+        }
+        let l = &t.location;
         let aff: [f64; 4] = match (group, place) {
             (Group::Parents, _) => [1.0, 0.3, 0.0, 0.0],
             (Group::Adoption, _) => [0.4, 1.5, 1.0, 2.0],
@@ -1180,12 +1199,14 @@ impl<'a> World<'a> {
                 };
                 let ifa = !kin
                     && self.rng.chance((self.ifa_share + self.tuning.ifa_shift).clamp(0.02, 0.95));
-                let loc = self.locality(group, ifa, place);
+                let loc = self.locality(group, ifa, place, home);
                 let pc = geo.place_postcode(home, loc, &mut self.rng);
                 if ifa && let Some((urn, provider)) = geo.fostering_agency(ry, pc, &mut self.rng) {
                     return Setting { place, provider: Some(provider), urn: Some(urn.into()), pc };
                 }
-                let provider = if self.rng.chance(0.04) {
+                // Other LAs' foster carers: about 1% of placements (DfE 2025: other-LA
+                // provision 0.8% of children looked after).
+                let provider = if self.rng.chance(0.01) {
                     PlacementProvider::Pr2
                 } else {
                     PlacementProvider::Pr1
@@ -1197,7 +1218,7 @@ impl<'a> World<'a> {
                 let pc = if self.rng.chance(0.85) {
                     home
                 } else {
-                    let loc = self.locality(group, false, Pt::P1);
+                    let loc = self.locality(group, false, Pt::P1, home);
                     geo.place_postcode(home, loc, &mut self.rng)
                 };
                 Setting { place: Pt::P1, provider: Some(PlacementProvider::Pr0), urn: None, pc }
@@ -1211,7 +1232,7 @@ impl<'a> World<'a> {
                     Group::Supported => (Pt::K3, SettingGroup::SupportedAccommodation),
                     _ => (Pt::S1, SettingGroup::ResidentialSpecialSchool),
                 };
-                let loc = self.locality(group, false, place);
+                let loc = self.locality(group, false, place, home);
                 // Supported accommodation needs no registration before 28 October 2023.
                 if place == Pt::K3 && on < sa_registration_day() {
                     let pc = geo.place_postcode(home, loc, &mut self.rng);
@@ -1239,13 +1260,13 @@ impl<'a> World<'a> {
                     Pt::R1 => PlacementProvider::Pr4,
                     _ => PlacementProvider::Pr3,
                 };
-                let loc = self.locality(group, false, place);
+                let loc = self.locality(group, false, place, home);
                 let pc = geo.place_postcode(home, loc, &mut self.rng);
                 Setting { place, provider: Some(provider), urn: None, pc }
             }
             Group::Other | Group::Adoption => {
                 if age == 0 && self.rng.chance(0.6) {
-                    let loc = self.locality(group, false, Pt::R3);
+                    let loc = self.locality(group, false, Pt::R3, home);
                     let chosen = geo.other_setting(
                         ProvisionType::ResidentialFamilyCentre,
                         ry,
@@ -1258,7 +1279,7 @@ impl<'a> World<'a> {
                     }
                 }
                 let place = [Pt::Z11, Pt::Z12, Pt::Z13, Pt::Z14][self.rng.below(4)];
-                let loc = self.locality(group, false, place);
+                let loc = self.locality(group, false, place, home);
                 let pc = geo.place_postcode(home, loc, &mut self.rng);
                 Setting { place, provider: None, urn: None, pc }
             }
@@ -1304,7 +1325,7 @@ impl<'a> World<'a> {
             };
         }
         let ry = register_year(self.ctx.year_bounds(0).0);
-        let loc = self.locality(Group::Adoption, false, place);
+        let loc = self.locality(Group::Adoption, false, place, home);
         if self.rng.chance(0.15)
             && let Some(ch) = self.ctx.geo.other_setting(
                 ProvisionType::VoluntaryAdoptionAgency,

@@ -37,6 +37,10 @@ pub(crate) struct Targets {
     pub(crate) provider: [f64; 6],
     /// Location and distance: inside ≤20, outside ≤20, inside >20, outside >20, not known.
     pub(crate) location: [f64; 5],
+    /// Of children whose distance from home is not known, the share placed outside the LA:
+    /// the published "placed outside the LA boundary" share includes them, the four known
+    /// location cells do not.
+    pub(crate) outside_when_unknown: f64,
     /// Share with 3 or more placements in the year.
     pub(crate) three_plus: f64,
     /// Share of children looked after during the year who went missing.
@@ -157,6 +161,7 @@ impl Targets {
             placement: england::PLACEMENT,
             provider: england::PROVIDER,
             location: england::LOCATION,
+            outside_when_unknown: 0.44,
             three_plus: 0.10,
             missing_share: 0.11,
             missing_incidents: 6.5,
@@ -231,6 +236,12 @@ impl Targets {
             &lo.distance_not_known,
         ])
         .unwrap_or(england::LOCATION);
+        let outside_when_unknown = match (number(&lo.outside_la), f.cla_at_31_march) {
+            (Some(out), Some(cla)) if cla > 0 && location[4] > 0.0 => {
+                ((out / f64::from(cla) - location[1] - location[3]) / location[4]).clamp(0.0, 1.0)
+            }
+            _ => 0.44,
+        };
         let three_plus =
             latest_with(la, year, |g| pct(&g.stability.three_or_more_placements).is_some())
                 .and_then(|g| pct(&g.stability.three_or_more_placements))
@@ -281,6 +292,7 @@ impl Targets {
             placement,
             provider,
             location,
+            outside_when_unknown,
             three_plus,
             missing_share,
             missing_incidents,
