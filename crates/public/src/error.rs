@@ -50,6 +50,38 @@ pub enum PublicError {
         /// What was expected.
         expected: &'static str,
     },
+    /// A value in a loaded spreadsheet or CSV cannot be read.
+    #[error("{file}, sheet {sheet:?}, row {row}, column {column:?}: {value:?} is not {expected}")]
+    Sheet {
+        /// The file name.
+        file: String,
+        /// The sheet (the file name for CSV).
+        sheet: String,
+        /// The 1-based row as a spreadsheet shows it.
+        row: u32,
+        /// The column's header.
+        column: String,
+        /// The cell's text.
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// No sheet of a loaded file is a layout carelens knows.
+    #[error(
+        "{file}: no sheet is an Ofsted provider list, an ILACS outcomes table or a DfE LA-level file"
+    )]
+    Unrecognised {
+        /// The file name.
+        file: String,
+    },
+    /// A workbook could not be opened.
+    #[error("{file}: not a readable XLSX, XLS or ODS workbook: {message}")]
+    Workbook {
+        /// The file name.
+        file: String,
+        /// What calamine said.
+        message: String,
+    },
     /// The embedded data does not hold what the code expects: a bug, please report it.
     #[error("internal error: {0}; this is a bug in carelens, please report it")]
     Internal(String),

@@ -23,7 +23,7 @@ use crate::error::PublicError;
 
 /// The packed figures: one row per area and year, one column per cell (`columns.rs`). Plain
 /// CSV, so that a DfE revision shows up as a readable diff.
-const PACKED: &str = include_str!("../data/la_figures.csv");
+pub(crate) const PACKED: &str = include_str!("../data/la_figures.csv");
 pub(crate) const PACKED_NAME: &str = "la_figures.csv";
 
 /// A DfE symbol printed in place of a number.

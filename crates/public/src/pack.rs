@@ -4,13 +4,12 @@
 //!
 //! The output is deterministic: the same inputs give byte-identical files.
 
-use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
-use crate::columns::{COLUMNS, Kind, Source, header};
+use crate::columns::Source;
 use crate::error::PublicError;
-use crate::{figures, national, providers};
+use crate::{closures, figures, homes_la, ilacs, inspections, national, providers};
 
 /// A file written by [`pack`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +43,30 @@ pub(crate) fn build(source_dir: &Path) -> Result<Vec<(&'static str, Vec<u8>)>, P
         (providers::PACKED_NAME, pack_providers(source_dir)?),
         (figures::PACKED_NAME, pack_figures(source_dir)?),
         (national::FILE_NAME, read(&source_dir.join(national::FILE_NAME))?),
+        (ilacs::FILE_NAME, read(&source_dir.join(ilacs::FILE_NAME))?),
+        (inspections::PACKED_NAME, pack_inspections(source_dir)?),
+        (
+            homes_la::PACKED_NAME,
+            homes_la::pack(
+                &read(&source_dir.join(homes_la::OUTSIDE_SOURCE))?,
+                &read(&source_dir.join(homes_la::NET_GAIN_SOURCE))?,
+            )?,
+        ),
+        (closures::PACKED_NAME, closures::pack(&read(&source_dir.join(closures::SOURCE_NAME))?)?),
     ])
+}
+
+/// Every inspection named in the provider lists and the 2022-23 in-year list, lz4-compressed.
+fn pack_inspections(source_dir: &Path) -> Result<Vec<u8>, PublicError> {
+    let rows = inspections::collect(
+        &read(&source_dir.join(providers::SOURCE_NAME))?,
+        &read(&source_dir.join(inspections::IN_YEAR_SOURCE))?,
+    )?;
+    let header: Vec<String> = ["urn", "date", "kind", "overall"].map(str::to_owned).to_vec();
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.to_vec()).collect();
+    let text = to_csv(&header, &rows, inspections::PACKED_NAME)?;
+    inspections::parse(&text)?;
+    Ok(lz4_flex::compress_prepend_size(&text))
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, PublicError> {
@@ -92,99 +114,15 @@ fn pack_providers(source_dir: &Path) -> Result<Vec<u8>, PublicError> {
     Ok(lz4_flex::compress_prepend_size(&text))
 }
 
-/// Area key for sorting: 0 is England, otherwise the DfE LA code.
-type Key = (u16, i16);
-
-/// One spec column to fill from a matching source row.
-struct Target {
-    /// Its index in [`COLUMNS`].
-    spec: usize,
-    /// (output column, source column) pairs: one, or two for a count and its percentage.
-    cells: Vec<(usize, usize)>,
-}
-
 /// The LA and England rows of the DfE files, one wide row per area and year.
 fn pack_figures(source_dir: &Path) -> Result<Vec<u8>, PublicError> {
-    let header = header();
-    let position: HashMap<&str, usize> =
-        header.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
-    let mut table: BTreeMap<Key, Vec<String>> = BTreeMap::new();
-    let mut matched = vec![false; COLUMNS.len()];
+    let mut inputs = Vec::new();
     for source in Source::ALL {
-        let file = source.file();
-        let bytes = read(&source_dir.join(file))?;
-        let mut reader = csv::Reader::from_reader(bytes.as_slice());
-        let headers = reader.headers().map_err(|e| PublicError::csv(file, e))?.clone();
-        let col = |name| column(&headers, file, name);
-        let (year_col, level_col, code_col) =
-            (col("time_period")?, col("geographic_level")?, col("la_dfe_code")?);
-        let group_cols =
-            source.group_columns().iter().map(|c| col(c)).collect::<Result<Vec<_>, _>>()?;
-        // The group values that select a row → the spec columns filled from it.
-        let mut wanted: HashMap<Vec<&str>, Vec<Target>> = HashMap::new();
-        for (n, c) in COLUMNS.iter().enumerate().filter(|(_, c)| c.source == source) {
-            let cells = match c.kind {
-                Kind::Value(raw) => vec![(position[c.key], col(raw)?)],
-                Kind::Count => {
-                    let (number, percent) = source.count_columns();
-                    let pct = format!("{}_pct", c.key);
-                    vec![(position[c.key], col(number)?), (position[pct.as_str()], col(percent)?)]
-                }
-            };
-            wanted.entry(c.group.to_vec()).or_default().push(Target { spec: n, cells });
-        }
-        for record in reader.records() {
-            let record = record.map_err(|e| PublicError::csv(file, e))?;
-            let line = record.position().map_or(0, |p| p.line());
-            let get = |i: usize| record.get(i).unwrap_or("");
-            let area = match get(level_col) {
-                "National" => 0,
-                "Local authority" => get(code_col).parse().map_err(|_| {
-                    PublicError::bad(file, line, "la_dfe_code", get(code_col), "a DfE LA code")
-                })?,
-                _ => continue,
-            };
-            let year: i16 = get(year_col).parse().map_err(|_| {
-                PublicError::bad(file, line, "time_period", get(year_col), "a year such as 2025")
-            })?;
-            let group: Vec<&str> = group_cols.iter().map(|&i| get(i)).collect();
-            let Some(targets) = wanted.get(&group) else { continue };
-            let row =
-                table.entry((area, year)).or_insert_with(|| vec![String::new(); header.len()]);
-            for target in targets {
-                matched[target.spec] = true;
-                for &(out, raw) in &target.cells {
-                    if !row[out].is_empty() {
-                        return Err(PublicError::Internal(format!(
-                            "{file} line {line}: a second row for {} in {year}",
-                            header[out]
-                        )));
-                    }
-                    row[out] = get(raw).to_owned();
-                }
-            }
-        }
+        inputs.push((source, read(&source_dir.join(source.file()))?));
     }
-    if let Some((c, _)) = COLUMNS.iter().zip(&matched).find(|(_, m)| !**m) {
-        return Err(PublicError::Internal(format!(
-            "{}: no row has {:?} (for column {})",
-            c.source.file(),
-            c.group,
-            c.key
-        )));
-    }
-    let mut rows = Vec::new();
-    for ((area, year), mut row) in table {
-        // An authority in a year before it existed, or after it was abolished, is all `z`/`x`.
-        let published = row.iter().any(|c| !matches!(c.as_str(), "" | "z" | "x"));
-        if !published {
-            continue;
-        }
-        row[0] = if area == 0 { "england".to_owned() } else { format!("{area:03}") };
-        row[1] = year.to_string();
-        rows.push(row);
-    }
-    let text = to_csv(&header, &rows, figures::PACKED_NAME)?;
+    let inputs: Vec<(Source, &[u8])> = inputs.iter().map(|(s, b)| (*s, b.as_slice())).collect();
+    let table = crate::figures_build::build_table(&inputs, true)?;
+    let text = crate::figures_build::table_to_csv(table)?;
     figures::parse(&text)?;
     Ok(text)
 }
@@ -222,7 +160,7 @@ mod tests {
         }
         let out = tempfile::tempdir().unwrap();
         let written = pack(&source, out.path()).unwrap();
-        assert_eq!(written.len(), 3);
+        assert_eq!(written.len(), 7);
         for f in written {
             assert_eq!(fs::metadata(out.path().join(f.name)).unwrap().len(), f.bytes);
         }

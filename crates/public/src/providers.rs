@@ -20,7 +20,6 @@ pub(crate) const PACKED_NAME: &str = "ofsted_providers_2015_2025.csv.lz4";
 pub(crate) const SOURCE_NAME: &str = "ofsted_csc_providers_at_31_march_2015_2025.csv";
 
 /// The columns of the cleaned Ofsted file that the packer keeps, in order.
-#[cfg(any(test, feature = "pack"))]
 pub(crate) const COLUMNS: [&str; 14] = [
     "snapshot_date",
     "urn",
@@ -166,6 +165,19 @@ impl ProvisionType {
     pub fn from_name(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.name() == text)
     }
+
+    /// Reads a name as Ofsted has written it over the years: any case, curly apostrophes,
+    /// "Residential special school (>295 days/year)" for the dual-registered schools.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let key = |t: &str| -> String {
+            t.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+        };
+        let k = key(text);
+        if k.starts_with("residentialspecialschool") && (k.contains("295") || k.contains("home")) {
+            return Some(Self::ResidentialSpecialSchoolChildrensHome);
+        }
+        Self::ALL.into_iter().find(|t| key(t.name()) == k)
+    }
 }
 
 impl fmt::Display for ProvisionType {
@@ -193,6 +205,33 @@ pub enum Sector {
 }
 
 impl Sector {
+    /// The name as in the cleaned Ofsted files ("Local authority").
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Private => "Private",
+            Self::LocalAuthority => "Local authority",
+            Self::Voluntary => "Voluntary",
+            Self::Academy => "Academy",
+            Self::HealthAuthority => "Health authority",
+            Self::PublicSector => "Public sector",
+        }
+    }
+
+    /// Reads a sector in any case or spacing ("Local Authority", "local authority").
+    pub fn from_text(text: &str) -> Option<Self> {
+        let t = text.trim();
+        [
+            Self::Private,
+            Self::LocalAuthority,
+            Self::Voluntary,
+            Self::Academy,
+            Self::HealthAuthority,
+            Self::PublicSector,
+        ]
+        .into_iter()
+        .find(|s| s.name().eq_ignore_ascii_case(t))
+    }
+
     fn parse(text: &str) -> Option<Self> {
         Some(match text {
             "Private" => Self::Private,
@@ -205,6 +244,30 @@ impl Sector {
         })
     }
 }
+
+impl fmt::Display for Sector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl fmt::Display for Judgement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Serialises as the display name.
+macro_rules! serialize_by_name {
+    ($($t:ty),*) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+    )*};
+}
+serialize_by_name!(ProvisionType, Sector, Judgement);
 
 /// The state of a registration at 31 March.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -258,6 +321,40 @@ impl Judgement {
             Self::Good => 2,
             Self::RequiresImprovement | Self::Adequate | Self::Satisfactory => 3,
             Self::Inadequate => 4,
+        }
+    }
+
+    /// Reads a grade in any of the spellings Ofsted and others use: any case and spacing,
+    /// "Requires Improvement to be good", "Requires improvement", "RI", "Req. imp.", or the
+    /// grade number 1–4 (3 is read as requires improvement).
+    pub fn from_text(text: &str) -> Option<Self> {
+        let key: String = text
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        Some(match key.as_str() {
+            "outstanding" | "1" => Self::Outstanding,
+            "good" | "2" => Self::Good,
+            "requiresimprovementtobegood" | "requiresimprovement" | "ri" | "reqimp" | "3" => {
+                Self::RequiresImprovement
+            }
+            "inadequate" | "4" => Self::Inadequate,
+            "adequate" => Self::Adequate,
+            "satisfactory" => Self::Satisfactory,
+            _ => return None,
+        })
+    }
+
+    /// The grade as Ofsted writes it today ("Requires improvement to be good").
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Outstanding => "Outstanding",
+            Self::Good => "Good",
+            Self::RequiresImprovement => "Requires improvement to be good",
+            Self::Inadequate => "Inadequate",
+            Self::Adequate => "Adequate",
+            Self::Satisfactory => "Satisfactory",
         }
     }
 
