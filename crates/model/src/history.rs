@@ -166,8 +166,17 @@ impl<'a> CareHistory<'a> {
 /// Builds every child's history from an Episodes table. With `exclude_short_breaks`, episodes
 /// with legal status V3 or V4 are left out first, as DfE statistics do (spec §1).
 pub fn care_histories(episodes: &[Episode], exclude_short_breaks: bool) -> Vec<CareHistory<'_>> {
+    care_histories_of(episodes, exclude_short_breaks)
+}
+
+/// [`care_histories`] from any collection of episode rows, e.g. one year's Episodes table with
+/// the earlier episodes of the same children taken from last year's return.
+pub fn care_histories_of<'a>(
+    episodes: impl IntoIterator<Item = &'a Episode>,
+    exclude_short_breaks: bool,
+) -> Vec<CareHistory<'a>> {
     let mut rows: Vec<&Episode> = episodes
-        .iter()
+        .into_iter()
         .filter(|e| e.child.value().is_some())
         .filter(|e| !(exclude_short_breaks && e.ls.get().is_some_and(LegalStatus::is_short_break)))
         .collect();

@@ -13,7 +13,7 @@ pub use crate::field::{CellValue, Coercion, Field, Parsed, is_blank_text};
 pub use crate::geo::{PlacementArea, PlacementGeo, PlacementLocation};
 pub use crate::history::{
     CareHistory, ChainIssue, LegalStatusChange, MoveKind, PeriodOfCare, Placement, care_histories,
-    social_worker_changes,
+    care_histories_of, social_worker_changes,
 };
 pub use crate::ids::{ChildId, LaCode, LaCodeError, SwId, Upn, Urn};
 pub use crate::postcode::{Postcode, PostcodeError, PostcodePrecision};
