@@ -27,16 +27,46 @@ pub(crate) struct IngestArgs {
 /// Arguments of `bench-validate`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ValidateArgs {
-    /// A generated national set; generated under target/ when not given.
+    /// A generated national set (both years); generated (seed 1, 2024/25) under target/ when
+    /// not given.
     #[arg(long)]
     dir: Option<PathBuf>,
+    /// The large LA: one LA's folder of the national set (default 886 Kent, ~6,600 children),
+    /// or several merged into one (children renamed apart), e.g. `330,881`.
+    #[arg(long, value_delimiter = ',', default_value = "886")]
+    large_las: Vec<String>,
+    /// Where a merged large LA is written as CSV for the reference to read.
+    #[arg(long, default_value = "target/carelens-bench/large-la")]
+    large_dir: PathBuf,
     /// Python of the virtualenv with the reference validator (tools/reference/README.md);
     /// without it only carelens is timed.
     #[arg(long, env = "CARELENS_REFERENCE_PYTHON")]
     python: Option<PathBuf>,
-    /// Timed repetitions.
+    /// Run the reference with a deep copy of the tables per rule (the differential harness's
+    /// mode, slower) instead of as shipped.
+    #[arg(long)]
+    reference_deep_copy: bool,
+    /// Timed repetitions of carelens (the reference runs once: it takes minutes).
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Rayon threads for carelens: the target is "on 2 cores".
+    #[arg(long, default_value_t = 2)]
+    threads: usize,
+    /// Also time each rule alone over the national set and list the slowest N.
+    #[arg(long, default_value_t = 0)]
+    per_rule: usize,
+    /// Internal: measure one workload in this (fresh) process and print it as JSON.
+    #[arg(long, hide = true, value_enum)]
+    child: Option<Workload>,
+}
+
+/// A workload measured in its own process, so that its peak memory is its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Workload {
+    /// The large LA, read from CSV and validated.
+    Large,
+    /// The national set, read and validated LA by LA.
+    National,
 }
 
 /// The national set used by the benchmarks, generated on first use.
@@ -108,50 +138,170 @@ fn rayon_threads() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-pub(crate) fn validate_national(
+/// What a measuring child process reports.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Measured {
+    /// LAs validated.
+    las: usize,
+    /// Children in this year's returns.
+    children: usize,
+    /// Rows read, both years.
+    rows: usize,
+    /// Findings of the last run.
+    findings: usize,
+    /// Reading the CSV files and deriving placement geography, seconds.
+    read: f64,
+    /// Of which deriving placement geography (PL_LA, PL_LOCATION, PL_DISTANCE), seconds.
+    geo: f64,
+    /// The slowest rules (code, seconds over every LA, each rule run alone), when asked.
+    slowest: Vec<(String, f64)>,
+    /// Validating (rules only), best and median of the runs, seconds.
+    validate_best: f64,
+    validate_median: f64,
+    /// CPU seconds (all threads) of the best validation run: with the machine to itself, wall
+    /// time on 2 cores is at least half of this.
+    validate_cpu: f64,
+    /// Reading and validating, first run (a cold start, as one `carelens validate` is), seconds.
+    end_to_end: f64,
+    /// Peak resident memory of the process, MiB.
+    peak_mib: f64,
+}
+
+/// Reads `dir` (one LA or the national set), derives placement geography and validates every
+/// LA found, `runs` times; the first run counts as the end-to-end time.
+fn measure(
     dir: &Path,
-    out: &mut dyn Write,
+    la: Option<LaCode>,
     runs: usize,
-) -> anyhow::Result<()> {
-    let ing = read_paths(&[dir.to_path_buf()], &ReadOptions::new());
+    per_rule: usize,
+) -> anyhow::Result<Measured> {
+    let start = Instant::now();
+    let ing = read_paths(&[dir.to_path_buf()], &ReadOptions::new().la(la));
     let mut sets = ing.returns;
+    let geo_start = Instant::now();
     for s in &mut sets {
-        let la = s.current.la;
+        let la = la.or(s.current.la);
         for r in std::iter::once(&mut s.current).chain(s.previous.iter_mut()) {
             carelens_geo::derive_placement_geo(r, la, true);
         }
     }
+    let geo = geo_start.elapsed().as_secs_f64();
+    let read = start.elapsed().as_secs_f64();
+    let mut m = Measured {
+        las: sets.len(),
+        children: sets.iter().map(|s| s.current.children().len()).sum(),
+        rows: sets
+            .iter()
+            .map(|s| rows(&s.current) + s.previous.iter().map(rows).sum::<usize>())
+            .sum(),
+        read,
+        geo,
+        ..Measured::default()
+    };
     let mut times = Vec::new();
-    let mut findings = 0;
-    for _ in 0..runs {
+    for run in 0..runs.max(1) {
         let t = Instant::now();
-        findings = 0;
+        let cpu = cpu_seconds();
+        m.findings = 0;
         for s in &sets {
-            let y = s.current.year.context("year")?;
-            findings += carelens_rules::validate(s, &ValidateOptions::new(y).la(s.current.la))
-                .findings
-                .len();
+            let y = s.current.year.context("a return with no collection year")?;
+            let options = ValidateOptions::new(y).la(la.or(s.current.la));
+            m.findings += carelens_rules::validate(s, &options).findings.len();
         }
-        times.push(t.elapsed().as_secs_f64());
+        let took = t.elapsed().as_secs_f64();
+        let cpu_took = cpu.and_then(|c| Some(cpu_seconds()? - c)).unwrap_or(f64::NAN);
+        if times.iter().all(|t| took < *t) {
+            m.validate_cpu = cpu_took;
+        }
+        if run == 0 {
+            m.end_to_end = read + took;
+        }
+        times.push(took);
     }
     times.sort_by(f64::total_cmp);
-    let rules = carelens_rules::rules_for(CollectionYear::Y2024_25).len();
-    writeln!(
-        out,
-        "national set: {} LAs, both years, {rules} rules in force: best {:.3} s, median {:.3} s; {findings} findings",
-        sets.len(),
-        times[0],
-        times[times.len() / 2]
-    )?;
-    Ok(())
+    m.validate_best = times[0];
+    m.validate_median = times[times.len() / 2];
+    m.peak_mib = peak_rss_mib().unwrap_or(f64::NAN);
+    if per_rule > 0 {
+        m.slowest = slowest_rules(&sets, la, per_rule)?;
+    }
+    Ok(m)
 }
 
-/// A large LA (~6,000 children) made from three big generated LAs, children renamed apart.
-fn large_la(dir: &Path) -> anyhow::Result<(Returns, PathBuf)> {
-    let parts = ["330", "886", "881"]; // Birmingham, Kent, Essex
+/// Each rule of the year run alone over every LA (its shared indexes included, as it would
+/// build them first), slowest first: where to look when validation is slow.
+fn slowest_rules(
+    sets: &[Returns],
+    la: Option<LaCode>,
+    n: usize,
+) -> anyhow::Result<Vec<(String, f64)>> {
+    let year = sets.first().and_then(|s| s.current.year).context("no returns")?;
+    // CPU time, not wall time: a rule run alone uses one thread, and the machine may be busy.
+    let time = |select: Vec<String>| -> anyhow::Result<f64> {
+        let t = cpu_seconds().context("no /proc/self/stat: per-rule times need Linux")?;
+        for s in sets {
+            let y = s.current.year.context("a return with no collection year")?;
+            let options =
+                ValidateOptions::new(y).la(la.or(s.current.la)).select(Some(select.clone()));
+            carelens_rules::validate(s, &options);
+        }
+        Ok(cpu_seconds().unwrap_or(t) - t)
+    };
+    let baseline = time(vec!["none".to_owned()])?;
+    let mut out = Vec::new();
+    for rule in carelens_rules::rules_for(year) {
+        out.push((rule.code.to_owned(), (time(vec![rule.code.to_owned()])? - baseline).max(0.0)));
+    }
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out.truncate(n);
+    Ok(out)
+}
+
+/// CPU time (user + system) of this process so far, in seconds (Linux, 100 ticks a second).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
+    // utime and stime are fields 14 and 15 of the whole line, 11 and 12 after the name.
+    Some((ticks(11)? + ticks(12)?) / 100.0)
+}
+
+/// Runs one workload in a fresh process of this binary, with `threads` rayon threads.
+fn measure_in_child(
+    workload: Workload,
+    dir: &Path,
+    las: &[LaCode],
+    runs: usize,
+    threads: usize,
+    per_rule: usize,
+) -> anyhow::Result<Measured> {
+    let las: Vec<String> = las.iter().map(LaCode::to_string).collect();
+    let name = match workload {
+        Workload::Large => "large",
+        Workload::National => "national",
+    };
+    let out = Command::new(std::env::current_exe()?)
+        .args(["bench-validate", "--child", name, "--dir"])
+        .arg(dir)
+        .args(["--runs", &runs.to_string(), "--large-las", &las.join(",")])
+        .args(["--per-rule", &per_rule.to_string()])
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .stderr(std::process::Stdio::inherit())
+        .output()?;
+    if !out.status.success() {
+        bail!("the {name} benchmark process failed");
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+/// Several generated LAs merged into one large LA, children renamed apart, written as CSV
+/// (`DIR/2024-25`, `DIR/2023-24`) so that both validators read the same files.
+fn write_merged_la(national: &Path, las: &[LaCode], out_dir: &Path) -> anyhow::Result<()> {
     let mut merged: Option<Returns> = None;
-    for (i, la) in parts.iter().enumerate() {
-        let ing = read_paths(&[dir.join(la)], &ReadOptions::new());
+    for (i, la) in las.iter().enumerate() {
+        let ing = read_paths(&[national.join(la.to_string())], &ReadOptions::new());
         let mut r = ing.returns.into_iter().next().context("LA folder")?;
         for ret in std::iter::once(&mut r.current).chain(r.previous.iter_mut()) {
             rename_children(ret, &format!("{i}"));
@@ -172,15 +322,12 @@ fn large_la(dir: &Path) -> anyhow::Result<(Returns, PathBuf)> {
             }
         });
     }
-    let mut m = merged.context("no LA")?;
-    let la = LaCode::new(330).ok();
-    m.current.la = la;
-    let out_dir = PathBuf::from("target/carelens-bench/large-la");
+    let m = merged.context("no LA")?;
     carelens_ingest::write_csv_dir(&m.current, &out_dir.join("2024-25"))?;
     if let Some(p) = m.previous.first() {
         carelens_ingest::write_csv_dir(p, &out_dir.join("2023-24"))?;
     }
-    Ok((m, out_dir))
+    Ok(())
 }
 
 fn rename_children(ret: &mut Return903, prefix: &str) {
@@ -193,67 +340,167 @@ fn rename_children(ret: &mut Return903, prefix: &str) {
     }
 }
 
+fn large_las(args: &ValidateArgs) -> anyhow::Result<Vec<LaCode>> {
+    args.large_las
+        .iter()
+        .map(|l| LaCode::parse(l).map_err(|e| anyhow::anyhow!("--large-las {l:?}: {e}")))
+        .collect()
+}
+
+/// The reference's run on the large LA: wall time, and peak memory when `/usr/bin/time` is there.
+struct ReferenceRun {
+    seconds: f64,
+    peak_mib: Option<f64>,
+    findings: Option<usize>,
+}
+
+fn run_reference(
+    python: &Path,
+    large: &Path,
+    gss: &str,
+    deep_copy: bool,
+) -> anyhow::Result<ReferenceRun> {
+    let gnu_time = Path::new("/usr/bin/time");
+    let mem_file = tempfile::NamedTempFile::new()?;
+    let mut cmd = if gnu_time.exists() {
+        let mut c = Command::new(gnu_time);
+        c.arg("-f").arg("%M").arg("-o").arg(mem_file.path()).arg(python);
+        c
+    } else {
+        Command::new(python)
+    };
+    cmd.arg("tools/reference/run_reference.py")
+        .args(["--year", "2025", "--la", gss, "--current"])
+        .arg(large.join("2024-25"))
+        .arg("--last")
+        .arg(large.join("2023-24"));
+    if !deep_copy {
+        cmd.arg("--as-shipped");
+    }
+    let t = Instant::now();
+    let out = cmd.stderr(std::process::Stdio::null()).output()?;
+    let seconds = t.elapsed().as_secs_f64();
+    if !out.status.success() {
+        bail!("the reference failed (exit {:?})", out.status.code());
+    }
+    let findings = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .ok()
+        .and_then(|v| v["findings"].as_array().map(Vec::len));
+    let peak_mib = std::fs::read_to_string(mem_file.path())
+        .ok()
+        .and_then(|s| s.lines().last()?.trim().parse::<f64>().ok())
+        .map(|kib| kib / 1024.0);
+    Ok(ReferenceRun { seconds, peak_mib, findings })
+}
+
 pub(crate) fn validate_bench(args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let dir = national_dir(args.dir.as_deref())?;
-    let (mut large, large_dir) = large_la(&dir)?;
-    let children = large.current.children().len();
-    let la = large.current.la;
-    for r in std::iter::once(&mut large.current).chain(large.previous.iter_mut()) {
-        carelens_geo::derive_placement_geo(r, la, true);
+    if let Some(workload) = args.child {
+        let dir = args.dir.as_deref().context("--child needs --dir")?;
+        let la = match workload {
+            Workload::Large => large_las(args)?.first().copied(),
+            Workload::National => None,
+        };
+        let m = measure(dir, la, args.runs, args.per_rule)?;
+        serde_json::to_writer(&mut *out, &m)?;
+        writeln!(out)?;
+        return Ok(());
     }
-    let mut times = Vec::new();
-    let mut n = 0;
-    for _ in 0..args.runs {
-        let t = Instant::now();
-        n = carelens_rules::validate(
-            &large,
-            &ValidateOptions::new(CollectionYear::Y2024_25).la(la),
-        )
-        .findings
-        .len();
-        times.push(t.elapsed().as_secs_f64());
-    }
-    times.sort_by(f64::total_cmp);
-    let ours = times[0];
+    let national = national_dir(args.dir.as_deref())?;
+    let las = large_las(args)?;
+    let first = *las.first().context("--large-las names no LA")?;
+    let gss = carelens_geo::la(first).map(|l| l.gss.to_string()).context("unknown LA")?;
+    let large_dir = if las.len() == 1 {
+        national.join(first.to_string())
+    } else {
+        if !args.large_dir.join("2024-25").exists() {
+            eprintln!("writing the merged large LA into {} …", args.large_dir.display());
+            write_merged_la(&national, &las, &args.large_dir)?;
+        }
+        args.large_dir.clone()
+    };
     writeln!(
         out,
-        "large LA: {children} children, both years: carelens best {ours:.3} s ({n} findings)"
+        "bench-validate: carelens with {} rayon threads on {} cores, {} rules in force in 2024/25",
+        args.threads,
+        rayon_threads(),
+        carelens_rules::rules_for(CollectionYear::Y2024_25).len()
     )?;
-    // carelens end to end from files, like the reference.
-    let t = Instant::now();
-    let ing = read_paths(std::slice::from_ref(&large_dir), &ReadOptions::new().la(la));
-    let mut sets = ing.returns;
-    for s in &mut sets {
-        for r in std::iter::once(&mut s.current).chain(s.previous.iter_mut()) {
-            carelens_geo::derive_placement_geo(r, la, true);
+
+    let large = measure_in_child(Workload::Large, &large_dir, &las, args.runs, args.threads, 0)?;
+    writeln!(
+        out,
+        "\nlarge LA ({}): {} children, {} rows, both years; {} findings",
+        large_dir.display(),
+        large.children,
+        large.rows,
+        large.findings
+    )?;
+    writeln!(
+        out,
+        "  carelens  read {:.3} s (placement geography {:.3} s of it), validate best {:.3} s (median {:.3} s; {:.2} CPU s), end to end {:.3} s, peak memory {:.0} MiB",
+        large.read,
+        large.geo,
+        large.validate_best,
+        large.validate_median,
+        large.validate_cpu,
+        large.end_to_end,
+        large.peak_mib
+    )?;
+    match &args.python {
+        Some(py) => {
+            let mode = if args.reference_deep_copy { "deep copy per rule" } else { "as shipped" };
+            let r = run_reference(py, &large_dir, &gss, args.reference_deep_copy)?;
+            let mem = r.peak_mib.map(|m| format!(", peak memory {m:.0} MiB")).unwrap_or_default();
+            let found = r.findings.map(|n| format!("; {n} findings")).unwrap_or_default();
+            writeln!(out, "  reference {:.1} s end to end ({mode}){mem}{found}", r.seconds)?;
+            writeln!(
+                out,
+                "  ratio     carelens is {:.0}× faster end to end ({:.0}× on validation alone)",
+                r.seconds / large.end_to_end,
+                r.seconds / large.validate_best
+            )?;
         }
-        carelens_rules::validate(s, &ValidateOptions::new(CollectionYear::Y2024_25).la(la));
-    }
-    let e2e = t.elapsed().as_secs_f64();
-    writeln!(out, "  carelens from files (read + validate): {e2e:.3} s")?;
-    if let Some(py) = &args.python {
-        let t = Instant::now();
-        let status = Command::new(py)
-            .arg("tools/reference/run_reference.py")
-            .args(["--year", "2025", "--la", "E08000025", "--current"])
-            .arg(large_dir.join("2024-25"))
-            .arg("--last")
-            .arg(large_dir.join("2023-24"))
-            .stdout(std::process::Stdio::null())
-            .status()?;
-        let reference = t.elapsed().as_secs_f64();
-        if !status.success() {
-            bail!("the reference failed");
-        }
-        writeln!(
+        None => writeln!(
             out,
-            "  reference (csc-validator-be-903 0.1.17): {reference:.1} s → carelens is {:.0}× faster end to end",
-            reference / e2e
-        )?;
+            "  reference not run: give --python (or CARELENS_REFERENCE_PYTHON) for its time"
+        )?,
     }
-    validate_national(&dir, out, args.runs)?;
-    if let Some(m) = peak_rss_mib() {
-        writeln!(out, "peak memory {m:.0} MiB")?;
+
+    let nat = measure_in_child(
+        Workload::National,
+        &national,
+        &las,
+        args.runs,
+        args.threads,
+        args.per_rule,
+    )?;
+    writeln!(
+        out,
+        "\nnational set ({}): {} LAs, {} children, {} rows, both years; {} findings",
+        national.display(),
+        nat.las,
+        nat.children,
+        nat.rows,
+        nat.findings
+    )?;
+    writeln!(
+        out,
+        "  carelens  read {:.3} s (placement geography {:.3} s of it), validate best {:.3} s (median {:.3} s; {:.2} CPU s), end to end {:.3} s, peak memory {:.0} MiB",
+        nat.read,
+        nat.geo,
+        nat.validate_best,
+        nat.validate_median,
+        nat.validate_cpu,
+        nat.end_to_end,
+        nat.peak_mib
+    )?;
+    if !nat.slowest.is_empty() {
+        writeln!(out, "  slowest rules, CPU seconds of each run alone over every LA:")?;
+        for (code, secs) in &nat.slowest {
+            writeln!(out, "    {code:<10} {secs:.3} s")?;
+        }
     }
+    let verdict = if nat.validate_best < 2.0 { "under" } else { "OVER" };
+    writeln!(out, "  target: validation of the national set under 2 s on 2 cores: {verdict}")?;
     Ok(())
 }

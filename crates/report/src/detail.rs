@@ -1,5 +1,7 @@
 //! Findings resolved to what a person needs: child, line, fields and values.
 
+use std::collections::HashMap;
+
 use carelens_model::{AnyRow, Return903, Returns, TableKind};
 use carelens_rules::{Finding, Rule, Validation, all_rules};
 
@@ -41,23 +43,41 @@ impl FindingDetail {
 const LOCATORS: &[&str] =
     &["DECOM", "REVIEW", "MIS_START", "SW_DECOM", "DATE_PLACED", "DOLO_START"];
 
-/// Resolves every finding of a validation against the returns it was run on.
+/// Resolves every finding of a validation against the returns it was run on, sorted as every
+/// report lists them: by rule (in registry order: numeric codes numerically, then the rest), then
+/// table name (`Episodes` before `Episodes_last`), then row.
 pub fn details(validation: &Validation, returns: &Returns) -> Vec<FindingDetail> {
-    validation.findings.iter().filter_map(|f| detail(f, validation.year, returns)).collect()
+    // The rule version in force for each code, with its registry position.
+    let rules: HashMap<&str, (usize, &'static Rule)> = all_rules()
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.years.contains(validation.year))
+        .map(|(i, r)| (r.code, (i, *r)))
+        .collect();
+    // Rows of each table, collected once: looking a row up by index is then O(1).
+    let mut tables: HashMap<(bool, TableKind), Vec<&dyn AnyRow>> = HashMap::new();
+    let mut out: Vec<(usize, FindingDetail)> = Vec::with_capacity(validation.findings.len());
+    for f in &validation.findings {
+        let Some((order, rule)) = rules.get(f.code).copied() else { continue };
+        let ret: &Return903 = if f.last_year {
+            match returns.previous.first() {
+                Some(r) => r,
+                None => continue,
+            }
+        } else {
+            &returns.current
+        };
+        let rows = tables
+            .entry((f.last_year, f.table))
+            .or_insert_with(|| ret.tables.rows(f.table).collect());
+        let Some(row) = rows.get(f.row as usize).copied() else { continue };
+        out.push((order, detail(f, rule, ret, row)));
+    }
+    out.sort_by_cached_key(|(order, d)| (*order, d.table_name(), d.row));
+    out.into_iter().map(|(_, d)| d).collect()
 }
 
-fn rule_for(f: &Finding, year: carelens_model::CollectionYear) -> Option<&'static Rule> {
-    all_rules().iter().copied().find(|r| r.code == f.code && r.years.contains(year))
-}
-
-fn detail(
-    f: &Finding,
-    year: carelens_model::CollectionYear,
-    returns: &Returns,
-) -> Option<FindingDetail> {
-    let ret: &Return903 = if f.last_year { returns.previous.first()? } else { &returns.current };
-    let rule = rule_for(f, year)?;
-    let row: &dyn AnyRow = ret.tables.rows(f.table).nth(f.row as usize)?;
+fn detail(f: &Finding, rule: &'static Rule, ret: &Return903, row: &dyn AnyRow) -> FindingDetail {
     let kind = f.table;
     let cell_value = |name: &str| -> Option<String> {
         let i = kind.column_index(name)?;
@@ -65,10 +85,11 @@ fn detail(
     };
     let mut values = Vec::new();
     for field in rule.fields {
+        if values.iter().any(|(f, _): &(&str, String)| f == field) {
+            continue;
+        }
         if let Some(v) = cell_value(field) {
-            if !values.iter().any(|(f, _): &(&str, String)| f == field) {
-                values.push((*field, v));
-            }
+            values.push((*field, v));
         } else if kind == TableKind::Episodes
             && let Some(v) = derived(ret, f.row as usize, field)
         {
@@ -77,7 +98,7 @@ fn detail(
     }
     let locator = LOCATORS.iter().find_map(|l| cell_value(l).map(|v| (*l, v)));
     let loc = row.loc();
-    Some(FindingDetail {
+    FindingDetail {
         rule,
         table: kind,
         last_year: f.last_year,
@@ -90,11 +111,11 @@ fn detail(
         }),
         values,
         locator,
-    })
+    }
 }
 
 /// The derived placement fields of an episode, as text.
-fn derived(ret: &Return903, row: usize, field: &str) -> Option<String> {
+pub(crate) fn derived(ret: &Return903, row: usize, field: &str) -> Option<String> {
     let geo = ret.tables.episodes.rows.get(row)?.geo?;
     match field {
         "PL_LA" => Some(geo.pl_la.map(|a| a.to_string()).unwrap_or_default()),

@@ -16,13 +16,21 @@ pub use crate::context::{ByChild, Ctx};
 pub use crate::engine::{SkipReason, ValidateOptions, Validation, rules_for, validate};
 pub use crate::finding::{Finding, Out};
 pub use crate::providers::{ProviderRecord, Providers};
+pub use crate::providers_load::{
+    BadCell, ListKind, ListSummary, LoadedProviders, ProvidersError, SheetRole, SheetSummary,
+    load_providers,
+};
 pub use crate::rule::{Needs, Rule, Years};
 
+mod cells;
 mod cohorts;
 mod context;
+mod dates;
 mod engine;
 mod finding;
+mod order;
 mod providers;
+mod providers_load;
 mod rule;
 mod ssda903;
 #[cfg(test)]

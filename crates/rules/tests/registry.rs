@@ -77,6 +77,26 @@ fn every_declared_rule_matches_its_catalogue_row() {
     }
 }
 
+/// Every catalogue row is declared, so `carelens rules --year Y` lists exactly the codes of the
+/// reference's registry for `Y` (the catalogue's year columns are that registry; `cargo dev
+/// diff-reference` also checks it against the installed reference itself).
+#[test]
+fn every_catalogue_code_is_declared_for_exactly_its_years() {
+    let cat = catalogue();
+    for year in CollectionYear::SUPPORTED {
+        let y = year.to_string();
+        let want: BTreeSet<&str> =
+            cat.iter().filter(|c| c.years.contains(&y)).map(|c| c.code.as_str()).collect();
+        let have: BTreeSet<&str> = rules_for(year).iter().map(|r| r.code).collect();
+        let missing: Vec<&&str> = want.difference(&have).collect();
+        let extra: Vec<&&str> = have.difference(&want).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{y}: missing {missing:?}, extra {extra:?}"
+        );
+    }
+}
+
 #[test]
 fn codes_are_unique_in_each_year_and_the_registry_is_sorted() {
     for year in CollectionYear::SUPPORTED {

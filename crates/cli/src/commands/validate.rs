@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use carelens_ingest::{ReadOptions, Severity};
 use carelens_model::{CollectionYear, Returns};
-use carelens_rules::{ValidateOptions, validate};
+use carelens_rules::{Providers, ValidateOptions, validate};
 
 use crate::ExitStatus;
 
@@ -25,6 +25,11 @@ pub(crate) struct Args {
     /// Last year's return, for the rules that compare years.
     #[arg(long = "last-year", num_args = 1..)]
     last_year: Vec<PathBuf>,
+    /// The Ofsted provider lists the URN rules check against (219, 221, 224, 227, 228, 229,
+    /// 241, 1008): the children's homes list and the social care providers list, or the
+    /// combined list, as .xlsx, .xls, .ods or .csv. Without them those rules are skipped.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    providers: Vec<PathBuf>,
     /// Run only these rules (comma-separated codes).
     #[arg(long, value_delimiter = ',')]
     rules: Vec<String>,
@@ -53,6 +58,8 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitStatus
         None => None,
     };
     let year = args.year.as_deref().map(crate::commands::parse_year).transpose()?;
+    // Read the lists first: a list that cannot be read stops the run before the slow part.
+    let providers = load_providers(&args.providers)?;
     let current = crate::commands::inspect::read_with_progress(
         &args.paths,
         &ReadOptions::new().la(la).year(year),
@@ -94,7 +101,9 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitStatus
         for ret in std::iter::once(&mut set.current).chain(set.previous.iter_mut()) {
             carelens_geo::derive_placement_geo(ret, la, true);
         }
-        let validation = validate(set, &ValidateOptions::new(y).la(la).select(select.clone()));
+        let options =
+            ValidateOptions::new(y).la(la).select(select.clone()).providers(providers.as_ref());
+        let validation = validate(set, &options);
         let details = carelens_report::details(&validation, set);
         any_findings |= !details.is_empty();
         match args.format {
@@ -142,6 +151,35 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitStatus
         }
     }
     Ok(if any_findings { ExitStatus::Findings } else { ExitStatus::Clean })
+}
+
+/// Reads the Ofsted lists given with `--providers`, saying on stderr what each file was read as
+/// and warning when only one of the two lists the reference asks for was given.
+fn load_providers(paths: &[PathBuf]) -> anyhow::Result<Option<Providers>> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let loaded = carelens_rules::load_providers(paths)?;
+    for list in &loaded.lists {
+        let blank = match list.blank_urn_rows() {
+            0 => String::new(),
+            n => format!(" ({n} rows without a URN not read)"),
+        };
+        crate::progress::status(&format!(
+            "{}: {} providers, read as the {}{blank}",
+            list.path.display(),
+            list.records(),
+            list.kind
+        ));
+    }
+    if !loaded.is_complete() {
+        eprintln!(
+            "carelens: warning: the Ofsted lists given are not both the children's homes list and \
+             the social care providers list (nor the combined list): rule 1008 reports every URN \
+             of the missing list"
+        );
+    }
+    Ok(Some(loaded.providers))
 }
 
 /// Problems that stop data being read go to stderr; the report is about rules.

@@ -24,7 +24,7 @@ declare_rule! {
     /// UASC table still uses 1/2 (or the reverse, as when a pipeline such as liia-tools maps the
     /// UASC table's 1/2 to M/F) has every UASC child reported. carelens compares what the codes
     /// mean; text that is not a valid code is compared as text, as the reference does
-    /// (docs/disagreements/sw_integrity.md). A row with a blank `CHILD` is compared with Header's
+    /// (docs/disagreements.md). A row with a blank `CHILD` is compared with Header's
     /// blank-`CHILD` rows, as the reference's join does.
     pub(crate) UASC_SEX_DIFFERS_FROM_HEADER,
     code: "INT21",

@@ -1,6 +1,6 @@
 use carelens_model::codes::ReasonNewEpisode;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -22,7 +22,7 @@ declare_rule! {
     /// The first episode is the one with the earliest readable `DECOM` (the first in file order
     /// among equals). A child whose `RNE` S episodes all have unreadable dates is skipped; the
     /// reference fails on such a child and reports nothing at all (see
-    /// `docs/disagreements/r6xx_7xx_1000.md`).
+    /// `docs/disagreements.md`).
     pub(crate) ADOPTION_DECISION_BEFORE_CARE_STARTED,
     code: "1003",
     tables: ["Episodes", "PlacedAdoption"],
@@ -32,12 +32,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(placed)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
     else {
         return;
     };
-    let placed = ByChild::new(placed);
+    let placed = ctx.placed_adoption();
     for (child, eps) in ctx.episodes().iter() {
         let mut first = None;
         for e in eps.into_iter().filter(|e| e.rne.strict() == Some(ReasonNewEpisode::S)) {

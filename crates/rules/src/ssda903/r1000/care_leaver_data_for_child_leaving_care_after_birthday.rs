@@ -1,7 +1,8 @@
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r6xx::util::{add_years, has_care_leaver_data};
+use crate::ssda903::r6xx::util::has_care_leaver_data;
 
 declare_rule! {
     /// ## What it checks
@@ -21,7 +22,7 @@ declare_rule! {
     /// The reference measures age at 31 March in years of 365.2425 days, so a young person
     /// whose birthday is 31 March can count as a year younger than they are; carelens uses
     /// calendar age. The reference also fails, reporting nothing, when an OC3 `DOB` is not a
-    /// readable date; carelens skips that row (see `docs/disagreements/r6xx_7xx_1000.md`).
+    /// readable date; carelens skips that row (see `docs/disagreements.md`).
     pub(crate) CARE_LEAVER_DATA_FOR_CHILD_LEAVING_CARE_AFTER_BIRTHDAY,
     code: "1016",
     tables: ["Episodes", "OC3"],
@@ -39,7 +40,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let end = ctx.end();
     for o in oc3.iter().filter(|o| has_care_leaver_data(o)) {
         let (Some(child), Some(dob)) = (o.child.value(), o.dob.strict()) else { continue };
-        let birthday = |age| add_years(dob, age);
+        let birthday = |age| plus_years(dob, age);
         // The birthday the young person has most recently passed, if it is the 17th or 18th.
         let passed = [17, 18].into_iter().find(|age| {
             birthday(*age).is_some_and(|d| d <= end) && birthday(age + 1).is_some_and(|d| d > end)

@@ -1,9 +1,10 @@
 use carelens_model::Date;
 
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r6xx::util::{add_years, has_care_leaver_data};
+use crate::ssda903::r6xx::util::has_care_leaver_data;
 
 declare_rule! {
     /// ## What it checks
@@ -27,7 +28,7 @@ declare_rule! {
     /// counts open episodes too. The reference also fails, reporting nothing, when any episode
     /// has an unreadable `DECOM` or `DEC`, or a young person in OC3 was born on 29 February
     /// and the year's end falls in a common year; carelens skips unreadable dates and takes
-    /// 28 February as that birthday (see `docs/disagreements/r6xx_7xx_1000.md`).
+    /// 28 February as that birthday (see `docs/disagreements.md`).
     pub(crate) CARE_LEAVER_DATA_FOR_CHILD_LOOKED_AFTER_ON_BIRTHDAY,
     code: "1007",
     tables: ["Episodes", "OC3"],
@@ -45,8 +46,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let end = ctx.end();
     for o in oc3.iter().filter(|o| has_care_leaver_data(o)) {
         let (Some(child), Some(dob)) = (o.child.value(), o.dob.strict()) else { continue };
-        let aged_17_or_18 = add_years(dob, 17).is_some_and(|d| d <= end)
-            && add_years(dob, 19).is_some_and(|d| d > end);
+        let aged_17_or_18 = plus_years(dob, 17).is_some_and(|d| d <= end)
+            && plus_years(dob, 19).is_some_and(|d| d > end);
         let Some(birthday) = latest_birthday(dob, end).filter(|_| aged_17_or_18) else {
             continue;
         };
@@ -63,8 +64,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
 /// The last birthday on or before `end` (a 29 February birthday is 28 February in a common
 /// year).
 fn latest_birthday(dob: Date, end: Date) -> Option<Date> {
-    let this_year = add_years(dob, end.year() - dob.year())?;
-    if this_year > end { add_years(dob, end.year() - dob.year() - 1) } else { Some(this_year) }
+    let this_year = plus_years(dob, end.year() - dob.year())?;
+    if this_year > end { plus_years(dob, end.year() - dob.year() - 1) } else { Some(this_year) }
 }
 
 #[cfg(test)]

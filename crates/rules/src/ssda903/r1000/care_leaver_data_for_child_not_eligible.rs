@@ -2,9 +2,9 @@ use carelens_model::codes::{LegalStatus, ReasonEpisodeCeased};
 use carelens_model::{Date, Episode};
 
 use crate::context::{ByChild, Ctx};
+use crate::dates::{days_between, plus_years};
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r6xx::util::{add_years, days_between};
 
 declare_rule! {
     /// ## What it checks
@@ -40,7 +40,7 @@ declare_rule! {
     /// this year removes last year's episode at the same row), and it fails, reporting
     /// nothing, when a child has no readable `DECOM`. carelens does what the rule
     /// intends, and uses earlier years' returns when given, which the reference could not do
-    /// (see `docs/disagreements/r6xx_7xx_1000.md`).
+    /// (see `docs/disagreements.md`).
     pub(crate) CARE_LEAVER_DATA_FOR_CHILD_NOT_ELIGIBLE,
     code: "1001",
     tables: ["Episodes", "OC3", "Header", "Episodes_last"],
@@ -112,7 +112,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             None => false,
         };
         let eligible = |dob: Date| {
-            let (Some(at14), Some(at16)) = (add_years(dob, 14), add_years(dob, 16)) else {
+            let (Some(at14), Some(at16)) = (plus_years(dob, 14), plus_years(dob, 16)) else {
                 return true;
             };
             let mut since14 = 0;
@@ -129,7 +129,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         };
         // Judged only when the date of birth is known and the years loaded cover age 14 on.
         let judged =
-            ctx.dob(child).filter(|dob| add_years(*dob, max_age).is_some_and(|d| d > ctx.end()));
+            ctx.dob(child).filter(|dob| plus_years(*dob, max_age).is_some_and(|d| d > ctx.end()));
         if adopted || judged.is_some_and(|dob| !eligible(dob)) {
             out.flag(o);
         }

@@ -23,7 +23,7 @@ declare_rule! {
     /// As in the reference, the latest episode is the one with the latest readable `DECOM`, the
     /// first in file order among equals. A child none of whose episodes has a readable `DECOM`
     /// is skipped; the reference fails on such a child and reports nothing at all (see
-    /// `docs/disagreements/r6xx_7xx_1000.md`).
+    /// `docs/disagreements.md`).
     pub(crate) CARE_LEAVER_DATA_FOR_CHILD_TRANSFERRED_TO_ANOTHER_LA,
     code: "1011",
     tables: ["Episodes", "OC3"],

@@ -1,4 +1,4 @@
-//! Rules 1000–1016.
+//! Rules 1000–1016 and 3001.
 
 use crate::rule::Rule;
 
@@ -10,6 +10,7 @@ mod care_leaver_data_for_child_never_looked_after;
 mod care_leaver_data_for_child_not_eligible;
 mod care_leaver_data_for_child_transferred_to_another_la;
 mod care_leaver_data_for_child_who_died_in_care;
+mod care_leaver_turning_17_with_former_foster_carers;
 mod data_for_child_with_no_episodes;
 mod missing_end_date_is_not_valid;
 mod missing_start_date_is_not_valid;
@@ -39,4 +40,5 @@ pub(crate) const RULES: &[&Rule] = &[
     &own_provision_placed_outside_own_la::OWN_PROVISION_PLACED_OUTSIDE_OWN_LA,
     &own_provision_placed_outside_own_la_2025_26::OWN_PROVISION_PLACED_OUTSIDE_OWN_LA_2025_26,
     &care_leaver_data_for_child_leaving_care_after_birthday::CARE_LEAVER_DATA_FOR_CHILD_LEAVING_CARE_AFTER_BIRTHDAY,
+    &care_leaver_turning_17_with_former_foster_carers::CARE_LEAVER_TURNING_17_WITH_FORMER_FOSTER_CARERS,
 ];

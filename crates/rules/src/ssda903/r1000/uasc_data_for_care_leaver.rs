@@ -1,4 +1,4 @@
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 use crate::ssda903::r6xx::util::has_care_leaver_data;
@@ -31,7 +31,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(uasc), Some(oc3)) = (
+    let (Some(_), Some(_), Some(_)) = (
         ctx.cur.tables.episodes.if_supplied(),
         ctx.cur.tables.uasc.if_supplied(),
         ctx.cur.tables.oc3.if_supplied(),
@@ -39,8 +39,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         return;
     };
     let (start, end) = (ctx.start(), ctx.end());
-    let oc3 = ByChild::new(oc3);
-    for (child, uasc_rows) in ByChild::new(uasc).iter() {
+    let oc3 = ctx.oc3();
+    for (child, uasc_rows) in ctx.uasc().iter() {
         let mut eps = ctx.episodes().get(child).peekable();
         if eps.peek().is_none() {
             continue;

@@ -1,7 +1,7 @@
 use carelens_model::Episode;
 use carelens_model::codes::ReasonEpisodeCeased;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -34,12 +34,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(placed)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
     else {
         return;
     };
-    let placed = ByChild::new(placed);
+    let placed = ctx.placed_adoption();
     let end = ctx.end();
     for (child, eps) in ctx.episodes().iter() {
         let mut latest: Option<&Episode> = None;

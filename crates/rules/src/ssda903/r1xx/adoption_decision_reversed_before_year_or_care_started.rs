@@ -1,6 +1,6 @@
 use carelens_model::codes::LegalStatus;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -23,7 +23,7 @@ declare_rule! {
     /// As in the reference, only children with an episode that is not a short break are
     /// checked, and the earliest is the first in the file among equal `DECOM`s. The reference
     /// fails (reports nothing at all) when such a child has no readable `DECOM`; carelens leaves
-    /// that child out and checks the others (`docs/disagreements/r1xx.md`).
+    /// that child out and checks the others (`docs/disagreements.md`).
     pub(crate) ADOPTION_DECISION_REVERSED_BEFORE_YEAR_OR_CARE_STARTED,
     code: "118",
     tables: ["Episodes", "PlacedAdoption"],
@@ -33,12 +33,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(placed)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
     else {
         return;
     };
-    let placed = ByChild::new(placed);
+    let placed = ctx.placed_adoption();
     let start = ctx.start();
     for (child, eps) in ctx.episodes().iter() {
         let earliest = eps

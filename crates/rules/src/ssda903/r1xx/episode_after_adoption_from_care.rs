@@ -3,10 +3,10 @@ use std::collections::HashMap;
 use carelens_model::codes::ReasonEpisodeCeased;
 use carelens_model::{Date, Episode};
 
-use super::util::numpy_argsort;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
+use crate::order::numpy_argsort;
 
 declare_rule! {
     /// ## What it checks
@@ -31,7 +31,7 @@ declare_rule! {
     /// `DECOM` comes first depends on the whole table; carelens reproduces that sort exactly.
     /// The reference sees only last year; when carelens is given earlier years' returns too, it
     /// adds their episodes after last year's and counts their adoptions as well, so adoptions
-    /// the reference cannot see are found (`docs/disagreements/r1xx.md`, "rules the reference
+    /// the reference cannot see are found (`docs/disagreements.md`, "rules the reference
     /// could not do").
     pub(crate) EPISODE_AFTER_ADOPTION_FROM_CARE,
     code: "199",

@@ -2,10 +2,10 @@ use std::collections::HashMap;
 
 use carelens_model::Date;
 
-use super::util::numpy_argsort;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
+use crate::order::pandas_sort_order;
 
 declare_rule! {
     /// ## What it checks
@@ -37,13 +37,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
     // The reference sorts the whole table by DECOM (unreadable dates last, in file order) and
     // takes each child's last row in that order as its latest episode.
-    let readable: Vec<(usize, Date)> =
-        episodes.iter().enumerate().filter_map(|(i, e)| e.decom.strict().map(|d| (i, d))).collect();
-    let keys: Vec<Date> = readable.iter().map(|r| r.1).collect();
-    let sorted = numpy_argsort(&keys).into_iter().map(|k| readable[k].0);
-    let unreadable = (0..episodes.len()).filter(|i| episodes[*i].decom.strict().is_none());
+    let keys: Vec<Option<Date>> = episodes.iter().map(|e| e.decom.strict()).collect();
     let mut latest: HashMap<&str, usize> = HashMap::new();
-    for i in sorted.chain(unreadable) {
+    for i in pandas_sort_order(&keys, true) {
         if let Some(child) = episodes[i].child.value() {
             latest.insert(child.as_str(), i);
         }

@@ -1,6 +1,6 @@
 use carelens_model::codes::{LegalStatus, SexCode};
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -30,7 +30,7 @@ declare_rule! {
     /// 2024/25, when sex is coded M/F/U, only the "not 0 or 1" test can fire for a correctly
     /// coded child. carelens reads sex in either coding in every year (`1` or `M` male, `2` or
     /// `F` female), so it agrees with the reference on the old codes and also checks the new
-    /// ones (`docs/disagreements/r1xx.md`).
+    /// ones (`docs/disagreements.md`).
     pub(crate) MOTHER_STATUS_IS_NOT_VALID,
     code: "165",
     tables: ["Header", "Episodes", "OC3"],
@@ -41,12 +41,12 @@ declare_rule! {
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let t = &ctx.cur.tables;
-    let (Some(_), Some(_), Some(oc3)) =
+    let (Some(_), Some(_), Some(_)) =
         (t.header.if_supplied(), t.episodes.if_supplied(), t.oc3.if_supplied())
     else {
         return;
     };
-    let oc3 = ByChild::new(oc3);
+    let oc3 = ctx.oc3();
     let (start, end) = (ctx.start(), ctx.end());
     for (child, eps) in ctx.episodes().iter() {
         let mut counted =

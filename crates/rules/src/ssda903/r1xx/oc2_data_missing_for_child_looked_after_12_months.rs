@@ -23,7 +23,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference fails (reports nothing at all) when any child's episodes all have an
     /// unreadable `DECOM`; carelens runs the check and leaves such a child out, since it
-    /// cannot be in the cohort (`docs/disagreements/r1xx.md`).
+    /// cannot be in the cohort (`docs/disagreements.md`).
     pub(crate) OC2_DATA_MISSING_FOR_CHILD_LOOKED_AFTER_12_MONTHS,
     code: "191",
     tables: ["OC2", "Episodes"],

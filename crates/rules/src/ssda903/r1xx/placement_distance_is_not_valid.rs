@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use carelens_model::Return903;
 use carelens_model::codes::LegalStatus;
 
-use super::util::header_has_uasc;
+use crate::cells::has_uasc_flags;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -29,7 +29,7 @@ declare_rule! {
     /// year. When a year's Header was not supplied, any child with data in that year's UASC
     /// table counts as UASC. Unlike the reference, and as the DfE's rule text says, short
     /// breaks are exempt and so are children who were UASC two years ago, when that year's
-    /// return is given (the reference sees only last year; `docs/disagreements/r1xx.md`). The
+    /// return is given (the reference sees only last year; `docs/disagreements.md`). The
     /// distances carelens derives are never negative and stay well under 999.9 miles within
     /// the UK, so in practice nothing is reported.
     pub(crate) PLACEMENT_DISTANCE_IS_NOT_VALID,
@@ -45,7 +45,7 @@ declare_rule! {
 fn uasc_children(ret: &Return903) -> Option<HashSet<&str>> {
     let t = &ret.tables;
     if t.header.supplied {
-        header_has_uasc(ret).then(|| {
+        has_uasc_flags(ret).then(|| {
             t.header
                 .iter()
                 .filter(|h| h.uasc.strict() == Some(true))

@@ -1,5 +1,6 @@
 use carelens_model::codes::PlacementType;
 
+use super::util::flag_place_not_in;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -19,7 +20,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference lists `k3` in lower case; as it upper-cases the data it reads, it reports
     /// every `K3` placement. carelens accepts `K3`, as the DfE's 2024/25 code set does
-    /// (`docs/disagreements/r1xx.md`).
+    /// (`docs/disagreements.md`).
     pub(crate) PLACEMENT_TYPE_CODE_IS_NOT_VALID_2024_25,
     code: "146",
     tables: ["Episodes"],
@@ -28,46 +29,17 @@ declare_rule! {
     message: "Placement type code is not a valid code.",
 }
 
-fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+/// The placement types valid in the years of this version.
+const VALID: &[PlacementType] = {
     use PlacementType::*;
-    let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
-    for e in episodes {
-        let valid = matches!(
-            e.place.strict(),
-            Some(
-                A3 | A4
-                    | A5
-                    | A6
-                    | H5
-                    | K1
-                    | K2
-                    | K3
-                    | P1
-                    | P2
-                    | P3
-                    | R1
-                    | R2
-                    | R3
-                    | R5
-                    | S1
-                    | T0
-                    | T1
-                    | T2
-                    | T3
-                    | T4
-                    | U1
-                    | U2
-                    | U3
-                    | U4
-                    | U5
-                    | U6
-                    | Z1
-            )
-        );
-        if e.place.is_present() && !valid {
-            out.flag(e);
-        }
-    }
+    &[
+        A3, A4, A5, A6, H5, K1, K2, K3, P1, P2, P3, R1, R2, R3, R5, S1, T0, T1, T2, T3, T4, U1, U2,
+        U3, U4, U5, U6, Z1,
+    ]
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+    flag_place_not_in(ctx, out, VALID);
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use carelens_model::codes::PlacementType;
 
+use super::util::flag_place_not_in;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -23,47 +24,17 @@ declare_rule! {
     message: "Placement type code is not a valid code.",
 }
 
-fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+/// The placement types valid in the years of this version.
+const VALID: &[PlacementType] = {
     use PlacementType::*;
-    let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
-    for e in episodes {
-        let valid = matches!(
-            e.place.strict(),
-            Some(
-                A3 | A4
-                    | A5
-                    | A6
-                    | K1
-                    | K2
-                    | K3
-                    | P1
-                    | P3
-                    | R1
-                    | R2
-                    | R3
-                    | R5
-                    | S1
-                    | T0
-                    | T1
-                    | T2
-                    | T3
-                    | T4
-                    | U1
-                    | U2
-                    | U3
-                    | U4
-                    | U5
-                    | U6
-                    | Z11
-                    | Z12
-                    | Z13
-                    | Z14
-            )
-        );
-        if e.place.is_present() && !valid {
-            out.flag(e);
-        }
-    }
+    &[
+        A3, A4, A5, A6, K1, K2, K3, P1, P3, R1, R2, R3, R5, S1, T0, T1, T2, T3, T4, U1, U2, U3, U4,
+        U5, U6, Z11, Z12, Z13, Z14,
+    ]
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+    flag_place_not_in(ctx, out, VALID);
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-use super::util::plus_years;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 

@@ -1,5 +1,6 @@
-use super::util::{looked_after_12_months, plus_years};
+use super::util::looked_after_12_months;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 

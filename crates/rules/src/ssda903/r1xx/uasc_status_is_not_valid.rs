@@ -1,6 +1,6 @@
 use carelens_model::Coercion;
 
-use super::util::is_xml;
+use crate::cells::is_xml;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;

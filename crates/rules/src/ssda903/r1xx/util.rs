@@ -1,137 +1,10 @@
 //! Helpers shared by rules 100–199.
 
-use carelens_model::{ChildId, Date, Field, Return903, SourceFormat};
+use carelens_model::codes::PlacementType;
+use carelens_model::{ChildId, Field};
 
 use crate::context::Ctx;
-
-/// `date` plus `years` calendar years, as pandas' `DateOffset(years=n)` computes it: 29 February
-/// becomes 28 February in a year that has none.
-pub(super) fn plus_years(date: Date, years: i16) -> Option<Date> {
-    date.checked_add(jiff::Span::new().years(years)).ok()
-}
-
-/// Whether any of the return's files was XML.
-pub(super) fn is_xml(ret: &Return903) -> bool {
-    ret.sources.iter().any(|s| s.format == SourceFormat::Xml)
-}
-
-/// Whether the return's Header has the reference's `UASC` column. An XML return always carries
-/// it; for a CSV return the reference adds it only when the UASC table was supplied (and then
-/// derives it from that table), so without a UASC table nobody can be known to be UASC.
-pub(super) fn header_has_uasc(ret: &Return903) -> bool {
-    ret.tables.uasc.supplied || is_xml(ret)
-}
-
-/// The order in which numpy 1.24's `argsort(kind="quicksort")` puts `keys`: what pandas'
-/// `sort_values` (default `kind="quicksort"`) gives the reference. The sort is not stable, so
-/// among equal keys the order depends on the whole array; rules whose outcome depends on which
-/// of two equal rows comes last (142, 199) need exactly this order to agree with the reference.
-///
-/// This is numpy's introsort (`npysort/quicksort.cpp`, `aquicksort_`): median-of-three
-/// quicksort down to partitions of 16, insertion sort below, and heapsort when the recursion
-/// gets deeper than twice the bit length of `keys.len()`.
-pub(super) fn numpy_argsort<T: PartialOrd>(keys: &[T]) -> Vec<usize> {
-    const SMALL_QUICKSORT: usize = 15;
-    let n = keys.len();
-    let mut a: Vec<usize> = (0..n).collect();
-    if n < 2 {
-        return a;
-    }
-    let less = |x: usize, y: usize| keys[x] < keys[y];
-    let mut stack: Vec<(usize, usize, i32)> = Vec::new();
-    let (mut pl, mut pr) = (0usize, n - 1);
-    let mut depth = 2 * i32::try_from(n.ilog2()).unwrap_or(i32::MAX);
-    loop {
-        if depth < 0 {
-            numpy_heapsort(keys, &mut a[pl..=pr]);
-        } else {
-            while pr - pl > SMALL_QUICKSORT {
-                let pm = pl + ((pr - pl) >> 1);
-                if less(a[pm], a[pl]) {
-                    a.swap(pm, pl);
-                }
-                if less(a[pr], a[pm]) {
-                    a.swap(pr, pm);
-                }
-                if less(a[pm], a[pl]) {
-                    a.swap(pm, pl);
-                }
-                let vp = a[pm];
-                let (mut pi, mut pj) = (pl, pr - 1);
-                a.swap(pm, pj);
-                loop {
-                    pi += 1;
-                    while less(a[pi], vp) {
-                        pi += 1;
-                    }
-                    pj -= 1;
-                    while less(vp, a[pj]) {
-                        pj -= 1;
-                    }
-                    if pi >= pj {
-                        break;
-                    }
-                    a.swap(pi, pj);
-                }
-                a.swap(pi, pr - 1);
-                depth -= 1;
-                // Push the larger partition, go on with the smaller.
-                if pi - pl < pr - pi {
-                    stack.push((pi + 1, pr, depth));
-                    pr = pi - 1;
-                } else {
-                    stack.push((pl, pi - 1, depth));
-                    pl = pi + 1;
-                }
-            }
-            for pi in pl + 1..=pr {
-                let vi = a[pi];
-                let mut pj = pi;
-                while pj > pl && less(vi, a[pj - 1]) {
-                    a[pj] = a[pj - 1];
-                    pj -= 1;
-                }
-                a[pj] = vi;
-            }
-        }
-        let Some((l, r, d)) = stack.pop() else { break };
-        (pl, pr, depth) = (l, r, d);
-    }
-    a
-}
-
-/// numpy's `aheapsort_` on one partition (1-based heap indexing, as in numpy).
-fn numpy_heapsort<T: PartialOrd>(keys: &[T], part: &mut [usize]) {
-    let less = |x: usize, y: usize| keys[x] < keys[y];
-    let mut n = part.len();
-    let at = |k: usize| k - 1;
-    let sift = |part: &mut [usize], start: usize, n: usize, tmp: usize| {
-        let (mut i, mut j) = (start, start << 1);
-        while j <= n {
-            if j < n && less(part[at(j)], part[at(j + 1)]) {
-                j += 1;
-            }
-            if less(tmp, part[at(j)]) {
-                part[at(i)] = part[at(j)];
-                i = j;
-                j += j;
-            } else {
-                break;
-            }
-        }
-        part[at(i)] = tmp;
-    };
-    for l in (1..=n >> 1).rev() {
-        let tmp = part[at(l)];
-        sift(part, l, n, tmp);
-    }
-    while n > 1 {
-        let tmp = part[at(n)];
-        part[at(n)] = part[at(1)];
-        n -= 1;
-        sift(part, 1, n, tmp);
-    }
-}
+use crate::finding::Out;
 
 /// The reference's `CONTINUOUSLY_LOOKED_AFTER` for a row's `CHILD`: false for a blank `CHILD`
 /// or a child with no episodes.
@@ -139,49 +12,14 @@ pub(super) fn looked_after_12_months(ctx: &Ctx<'_>, child: &Field<ChildId>) -> b
     child.value().is_some_and(|c| ctx.continuously_looked_after(c.as_str()))
 }
 
-#[cfg(test)]
-mod tests {
-    use carelens_model::Date;
-
-    use super::*;
-
-    #[test]
-    fn ties_come_out_in_numpys_order() {
-        // Expected orders are numpy 1.24.4's `np.argsort(v, kind="quicksort")`.
-        let v = [1, 4, 0, 2, 0, 3, 3, 3, 5, 3, 1, 0, 3, 0, 3, 3, 4];
-        assert_eq!(numpy_argsort(&v), [2, 4, 11, 13, 0, 10, 3, 14, 5, 6, 7, 15, 9, 12, 16, 1, 8]);
-        let v: Vec<u32> = (0..200).map(|i| (i * 7919) % 13).collect();
-        let want = [
-            0, 26, 130, 156, 117, 104, 13, 169, 91, 39, 78, 195, 52, 65, 182, 143, 98, 137, 85, 46,
-            111, 72, 33, 124, 59, 150, 20, 189, 163, 7, 176, 144, 1, 53, 196, 66, 79, 183, 92, 40,
-            118, 27, 170, 157, 131, 105, 14, 164, 112, 177, 73, 190, 151, 125, 60, 86, 138, 99, 8,
-            47, 34, 21, 106, 28, 80, 145, 132, 158, 93, 15, 41, 184, 119, 171, 67, 54, 2, 197, 100,
-            178, 165, 126, 87, 113, 9, 22, 35, 61, 48, 74, 152, 191, 139, 55, 107, 146, 3, 68, 172,
-            16, 29, 120, 159, 94, 42, 133, 81, 185, 198, 140, 153, 127, 114, 101, 166, 88, 179, 75,
-            36, 192, 49, 23, 62, 10, 147, 69, 134, 4, 56, 186, 82, 199, 17, 30, 43, 95, 160, 121,
-            173, 108, 193, 11, 167, 180, 154, 128, 141, 24, 102, 63, 89, 37, 50, 115, 76, 44, 109,
-            83, 187, 5, 161, 122, 31, 57, 18, 70, 135, 148, 174, 96, 77, 181, 194, 51, 64, 90, 103,
-            142, 38, 12, 168, 25, 116, 129, 155, 175, 149, 19, 136, 71, 188, 162, 97, 32, 110, 84,
-            6, 45, 123, 58,
-        ];
-        assert_eq!(numpy_argsort(&v), want);
-        let v: Vec<u32> = (0..1000).map(|i| (i * 31) % 7).collect();
-        let checksum: usize = numpy_argsort(&v).iter().enumerate().map(|(i, p)| i * p).sum();
-        assert_eq!(checksum, 248_844_830);
-    }
-
-    #[test]
-    fn heapsort_fallback_sorts() {
-        let mut part: Vec<usize> = (0..50).collect();
-        let keys: Vec<u32> = (0..50).map(|i| (i * 17) % 23).collect();
-        numpy_heapsort(&keys, &mut part);
-        assert!(part.windows(2).all(|w| keys[w[0]] <= keys[w[1]]));
-    }
-
-    #[test]
-    fn leap_day_birthdays_fall_on_28_february() {
-        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
-        assert_eq!(plus_years(d(2020, 2, 29), 4), Some(d(2024, 2, 29)));
-        assert_eq!(plus_years(d(2020, 2, 29), 17), Some(d(2037, 2, 28)));
+/// Rule 146, whose versions differ only in the list of valid placement types: flags each
+/// episode whose `PLACE` is given but is not one of `valid` (read strictly, as the reference's
+/// `isin` on upper-cased text reads it).
+pub(super) fn flag_place_not_in(ctx: &Ctx<'_>, out: &mut Out<'_>, valid: &[PlacementType]) {
+    let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
+    for e in episodes {
+        if e.place.is_present() && !e.place.strict().is_some_and(|p| valid.contains(&p)) {
+            out.flag(e);
+        }
     }
 }

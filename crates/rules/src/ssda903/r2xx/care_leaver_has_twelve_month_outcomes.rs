@@ -1,6 +1,6 @@
 use carelens_model::Oc2;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -47,12 +47,11 @@ fn has_outcomes(o: &Oc2) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(oc3), Some(oc2)) =
-        (ctx.cur.tables.oc3.if_supplied(), ctx.cur.tables.oc2.if_supplied())
+    let (Some(oc3), Some(_)) = (ctx.cur.tables.oc3.if_supplied(), ctx.cur.tables.oc2.if_supplied())
     else {
         return;
     };
-    let oc2 = ByChild::new(oc2);
+    let oc2 = ctx.oc2();
     for o in oc3 {
         let Some(child) = o.child.value() else { continue };
         if !(o.in_touch.is_present() || o.activ.is_present() || o.accom.is_present()) {

@@ -1,7 +1,7 @@
 use carelens_model::codes::ReasonPlaceChange;
 
-use super::util::add_years;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -49,7 +49,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         }
         let (Some(child), Some(decom)) = (e.child.value(), e.decom.get()) else { continue };
         for h in header.get(child.as_str()) {
-            let tenth = h.dob.get().and_then(|d| add_years(d, 10));
+            let tenth = h.dob.get().and_then(|d| plus_years(d, 10));
             if tenth.is_some_and(|t| t > decom) {
                 out.flag(e);
                 out.flag(h);

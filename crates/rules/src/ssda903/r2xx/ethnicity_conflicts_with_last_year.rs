@@ -1,4 +1,4 @@
-use super::util::same_text;
+use crate::cells::same_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;

@@ -1,7 +1,8 @@
 use carelens_model::Date;
 use carelens_model::codes::PlacementType;
 
-use super::util::{is_text, place_in, placed_in_england_la};
+use super::util::{place_in, placed_in_england_la};
+use crate::cells::is_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;

@@ -1,4 +1,4 @@
-use super::util::{TEMPORARY, place_in, sort_by_decom};
+use super::util::flag_reason_around_temporary_placement;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -26,25 +26,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
-    // The episode's own reason (rows without a CHILD included).
-    for e in episodes {
-        if place_in(e, TEMPORARY) && e.reason_place_change.is_present() {
-            out.flag(e);
-        }
-    }
-    // The previous episode's reason.
-    for (_, mut eps) in ctx.episodes().iter() {
-        sort_by_decom(&mut eps);
-        for pair in eps.windows(2) {
-            if let [prev, e] = pair
-                && place_in(e, TEMPORARY)
-                && prev.reason_place_change.is_present()
-            {
-                out.flag(*e);
-            }
-        }
-    }
+    flag_reason_around_temporary_placement(ctx, out);
 }
 
 #[cfg(test)]

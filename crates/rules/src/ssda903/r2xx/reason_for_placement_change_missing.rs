@@ -1,6 +1,6 @@
 use carelens_model::codes::{ReasonEpisodeCeased, ReasonNewEpisode};
 
-use super::util::{TEMPORARY, place_in, sort_by_decom};
+use super::util::{TEMPORARY, place_in};
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -30,8 +30,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    for (_, mut eps) in ctx.episodes().iter() {
-        sort_by_decom(&mut eps);
+    for (_, eps) in ctx.episodes_by_decom().iter() {
         for pair in eps.windows(2) {
             let [e, next] = pair else { continue };
             use ReasonNewEpisode::*;

@@ -17,7 +17,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference reads a column `DATE_EPISODE_CEASED` that does not exist (the DfE's name
     /// for `DEC`), so the rule fails on every return. carelens checks `DEC`, as the DfE's
-    /// condition says (docs/disagreements/r2xx_4xx.md).
+    /// condition says (docs/disagreements.md).
     pub(crate) REASON_FOR_PLACEMENT_CHANGE_ON_OPEN_EPISODE,
     code: "233",
     tables: ["Episodes"],

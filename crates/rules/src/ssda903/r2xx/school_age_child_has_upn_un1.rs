@@ -1,8 +1,8 @@
 use carelens_model::Date;
 use carelens_model::Upn;
 
-use super::util::add_years;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -34,7 +34,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         if h.upn.strict_ref() != Some(&Upn::Unknown(1)) {
             continue;
         }
-        let fourth = h.dob.strict().and_then(|d| add_years(d, 4));
+        let fourth = h.dob.strict().and_then(|d| plus_years(d, 4));
         if fourth.is_some_and(|d| d <= reference_date) {
             out.flag(h);
         }

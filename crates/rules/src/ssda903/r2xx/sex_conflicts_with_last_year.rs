@@ -1,6 +1,6 @@
 use carelens_model::Header;
 
-use super::util::text;
+use crate::cells::text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -21,7 +21,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference compares the two years' codes as text, so from 2024/25 (M/F/U) every child
     /// coded 1/2 last year is reported. carelens maps 1 to M and 2 to F before comparing
-    /// (rules-overview.md §7; docs/disagreements/r2xx_4xx.md).
+    /// (rules-overview.md §7; docs/disagreements.md).
     pub(crate) SEX_CONFLICTS_WITH_LAST_YEAR,
     code: "202",
     tables: ["Header", "Header_last"],

@@ -27,7 +27,7 @@ declare_rule! {
     /// the LA's own area is reported whatever the provider's premises, against the DfE's
     /// condition (quoted in the reference: "<PL_LA> must equal Ofsted URN lookup <LA code> for
     /// that URN"). carelens follows the DfE and so needs the Ofsted lists
-    /// (docs/disagreements/r2xx_4xx.md).
+    /// (docs/disagreements.md).
     pub(crate) SUPPORTED_ACCOMMODATION_OUTSIDE_PROVIDER_LAS,
     code: "241",
     tables: ["Episodes"],

@@ -1,5 +1,6 @@
-use super::util::{add_years, is_uasc};
+use crate::cells::is_uasc;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -21,7 +22,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference reads a Header column `UASC_STATUS` that its ingest never creates (it
     /// creates `UASC`), so the rule fails on every return. carelens uses the Header's `UASC`
-    /// flag, the DfE's `<UASC_STATUS>` (rules-overview.md §7; docs/disagreements/r2xx_4xx.md).
+    /// flag, the DfE's `<UASC_STATUS>` (rules-overview.md §7; docs/disagreements.md).
     pub(crate) UASC_CHILD_IS_UNDER_11,
     code: "231",
     tables: ["Header"],
@@ -32,7 +33,7 @@ declare_rule! {
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(header) = ctx.cur.tables.header.if_supplied() else { return };
-    let Some(born_after) = add_years(ctx.end(), -11) else { return };
+    let Some(born_after) = plus_years(ctx.end(), -11) else { return };
     for h in header {
         if is_uasc(h) && h.dob.strict().is_some_and(|d| d > born_after) {
             out.flag(h);

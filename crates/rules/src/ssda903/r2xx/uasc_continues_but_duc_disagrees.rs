@@ -1,6 +1,6 @@
 use super::uasc_joins::{Flag, joins};
-use super::util::add_years;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let duc = j.uasc.duc.strict();
         let duc_last = j.uasc_last.and_then(|u| u.duc.strict());
         let eighteenth =
-            j.uasc_last.and_then(|u| u.dob.strict()).and_then(|dob| add_years(dob, 18));
+            j.uasc_last.and_then(|u| u.dob.strict()).and_then(|dob| plus_years(dob, 18));
         let duc_in_year = duc.is_some_and(|d| ctx.start() <= d && d <= ctx.end());
         // The reference names this "current DUC is 18th" but compares with last year's DUC.
         let duc_kept = duc.is_some() && duc == duc_last;

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use carelens_model::{ChildId, Header, Return903, Uasc};
 
-use super::util::{has_uasc_flags, is_uasc};
+use crate::cells::{has_uasc_flags, is_uasc};
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;

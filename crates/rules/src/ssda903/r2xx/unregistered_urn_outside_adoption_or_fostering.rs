@@ -1,6 +1,7 @@
 use carelens_model::codes::PlacementType;
 
-use super::util::{is_text, place_in};
+use super::util::place_in;
+use crate::cells::is_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;

@@ -1,4 +1,4 @@
-use super::util::text;
+use crate::cells::text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;

@@ -1,4 +1,5 @@
-use super::util::{ProviderIndex, ofsted_urn, text};
+use super::util::{ProviderIndex, ofsted_urn};
+use crate::cells::text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;

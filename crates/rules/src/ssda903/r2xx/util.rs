@@ -6,40 +6,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use carelens_model::codes::PlacementType;
-use carelens_model::{
-    Date, Episode, Field, Header, LaCode, PlacementArea, Return903, SourceFormat,
-};
+use carelens_model::{Date, Episode, LaCode, PlacementArea};
 
+use crate::cells::text;
 use crate::context::Ctx;
+use crate::finding::Out;
 use crate::providers::ProviderRecord;
-
-/// A cell's text as the reference sees it: `None` when blank, otherwise the text as sent
-/// (trimmed). Compare it ignoring ASCII case: the reference upper-cases every string on read.
-pub(in crate::ssda903) fn text<T>(f: &Field<T>) -> Option<&str> {
-    if f.is_blank() { None } else { Some(f.raw().trim()) }
-}
-
-/// Whether a cell holds exactly `code` (ignoring case), as `df[col] == "code"` tests it.
-pub(in crate::ssda903) fn is_text<T>(f: &Field<T>, code: &str) -> bool {
-    text(f).is_some_and(|t| t.eq_ignore_ascii_case(code))
-}
-
-/// Whether two cells hold the same text, as `df[a].fillna("") == df[b].fillna("")` tests it:
-/// two blanks are equal.
-pub(in crate::ssda903) fn same_text<T, U>(a: &Field<T>, b: &Field<U>) -> bool {
-    match (text(a), text(b)) {
-        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
-        (None, None) => true,
-        _ => false,
-    }
-}
-
-/// Whether two cells hold the same non-blank text, as pandas' `==` tests it (a blank equals
-/// nothing, not even another blank).
-pub(in crate::ssda903) fn equal_values<T, U>(a: &Field<T>, b: &Field<U>) -> bool {
-    matches!((text(a), text(b)), (Some(x), Some(y)) if x.eq_ignore_ascii_case(y))
-}
-
 /// Whether the placement type is one of `codes`. Codes are read strictly, as the reference's
 /// `isin` on upper-cased text reads them: a blank or unrecognised `PLACE` is in no list.
 pub(in crate::ssda903) fn place_in(e: &Episode, codes: &[PlacementType]) -> bool {
@@ -57,22 +29,6 @@ pub(in crate::ssda903) const TEMPORARY: &[PlacementType] = {
 pub(in crate::ssda903) fn ofsted_urn(e: &Episode) -> Option<&str> {
     text(&e.urn).filter(|u| !u.eq_ignore_ascii_case("XXXXXXX"))
 }
-
-/// `date` plus `years` years; 29 February becomes 28 February in a common year, as pandas'
-/// `DateOffset(years=n)` does.
-pub(in crate::ssda903) fn add_years(date: Date, years: i16) -> Option<Date> {
-    date.checked_add(jiff::Span::new().years(years)).ok()
-}
-
-/// A child's episodes in the order the reference sorts them (`sort_values(["CHILD", "DECOM"])`):
-/// by `DECOM`, unreadable or blank dates last, file order among equals.
-pub(in crate::ssda903) fn sort_by_decom(eps: &mut [&Episode]) {
-    eps.sort_by_key(|e| {
-        let d = e.decom.strict();
-        (d.is_none(), d)
-    });
-}
-
 /// A child's first episode this year and last episode last year, as rules 452 and 453 pick
 /// them (`groupby("CHILD")["DECOM"].idxmin()` / `idxmax()`): the earliest (latest) readable
 /// `DECOM`, the first in file order among equals. A child with no readable `DECOM` has none
@@ -124,18 +80,6 @@ pub(in crate::ssda903) fn placed_outside_england(e: &Episode) -> bool {
         )
     )
 }
-
-/// The `UASC` flag of a Header row is `"1"`.
-pub(in crate::ssda903) fn is_uasc(h: &Header) -> bool {
-    h.uasc.strict() == Some(true)
-}
-
-/// Whether a return's Header rows carry a `UASC` flag at all. The reference adds the column to
-/// a CSV Header only when the UASC table was supplied too; an XML Header always has it.
-pub(in crate::ssda903) fn has_uasc_flags(ret: &Return903) -> bool {
-    ret.tables.uasc.supplied || ret.sources.iter().any(|s| s.format == SourceFormat::Xml)
-}
-
 /// Every record of the Ofsted lists by URN. The reference left-merges Episodes with the whole
 /// provider table, so a URN listed twice (a home in both the children's homes and the social
 /// care providers lists) gives two partner rows, and an episode is reported when either fails.
@@ -183,7 +127,7 @@ pub(in crate::ssda903) fn record_named_la(r: &ProviderRecord) -> Option<LaCode> 
 /// is not listed, or the record has no postcode).
 pub(in crate::ssda903) fn urn_postcode_mismatch(
     ctx: &Ctx<'_>,
-    out: &mut crate::finding::Out<'_>,
+    out: &mut Out<'_>,
     places: &[PlacementType],
 ) {
     let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
@@ -227,7 +171,7 @@ fn same_postcode(sent: &str, provider: &str) -> bool {
 /// (PR2) while a record lies in the validating LA.
 pub(in crate::ssda903) fn provider_la_mismatch(
     ctx: &Ctx<'_>,
-    out: &mut crate::finding::Out<'_>,
+    out: &mut Out<'_>,
     skip: &[PlacementType],
 ) {
     use carelens_model::codes::PlacementProvider;
@@ -249,6 +193,30 @@ pub(in crate::ssda903) fn provider_la_mismatch(
         };
         if mismatch {
             out.flag(e);
+        }
+    }
+}
+
+/// Rule 226 in every year (the 2025/26 version changed only its message): flags a temporary
+/// placement (T0–T4) that gives a `REASON_PLACE_CHANGE`, or that follows (by `DECOM`) an
+/// episode that gives one.
+pub(in crate::ssda903) fn flag_reason_around_temporary_placement(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+    let Some(episodes) = ctx.cur.tables.episodes.if_supplied() else { return };
+    // The episode's own reason (rows without a CHILD included).
+    for e in episodes {
+        if place_in(e, TEMPORARY) && e.reason_place_change.is_present() {
+            out.flag(e);
+        }
+    }
+    // The previous episode's reason.
+    for (_, eps) in ctx.episodes_by_decom().iter() {
+        for pair in eps.windows(2) {
+            if let [prev, e] = pair
+                && place_in(e, TEMPORARY)
+                && prev.reason_place_change.is_present()
+            {
+                out.flag(*e);
+            }
         }
     }
 }

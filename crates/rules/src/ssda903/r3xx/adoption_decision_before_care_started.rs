@@ -3,7 +3,7 @@ use carelens_model::codes::ReasonNewEpisode;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::last_by_decom;
+use crate::order::last_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -22,7 +22,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference fails (reports nothing for the whole return) when a child's `RNE` = S
     /// episodes all have an unreadable `DECOM`; carelens skips that child. See
-    /// `docs/disagreements/r3xx.md`.
+    /// `docs/disagreements.md`.
     pub(crate) ADOPTION_DECISION_BEFORE_CARE_STARTED,
     code: "334",
     tables: ["Episodes", "AD1"],

@@ -3,7 +3,7 @@ use carelens_model::codes::PlacementType;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::{by_decom, first_by_decom};
+use crate::order::first_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -22,7 +22,7 @@ declare_rule! {
     /// The reference's comment speaks of A3 and A5 but its code checks A3 and A4; carelens
     /// follows the code. The reference fails (reports nothing for the whole return) when any
     /// child has no episode with a readable `DECOM`; carelens skips that child. See
-    /// `docs/disagreements/r3xx.md`.
+    /// `docs/disagreements.md`.
     pub(crate) ADOPTION_PLACEMENT_NOT_PRECEDED_BY_FOSTER_PLACEMENT,
     code: "336",
     tables: ["Episodes"],
@@ -35,9 +35,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    for (_, mut eps) in ctx.episodes().iter() {
-        let Some(first) = first_by_decom(&eps) else { continue };
-        eps.sort_by(by_decom);
+    for (_, eps) in ctx.episodes_by_decom().iter() {
+        let Some(first) = first_by_decom(eps.iter().copied()) else { continue };
         for pair in eps.windows(2) {
             let [prev, e] = pair else { continue };
             let adoption = matches!(e.place.strict(), Some(PlacementType::A3 | PlacementType::A4));

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::birthday;
 
 declare_rule! {
     /// ## What it checks
@@ -27,7 +27,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(oc3) = ctx.cur.tables.oc3.if_supplied() else { return };
     let end = ctx.end();
     for o in oc3 {
-        let under_17 = o.dob.strict().and_then(|dob| birthday(dob, 17)).is_some_and(|b| b > end);
+        let under_17 = o.dob.strict().and_then(|dob| plus_years(dob, 17)).is_some_and(|b| b > end);
         if under_17 && (o.in_touch.is_present() || o.activ.is_present() || o.accom.is_present()) {
             out.flag(o);
         }

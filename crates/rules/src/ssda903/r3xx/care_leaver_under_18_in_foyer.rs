@@ -1,9 +1,10 @@
 use carelens_model::codes::Accommodation;
 
+use crate::cells::text_in;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::{birthday, text_is};
 
 declare_rule! {
     /// ## What it checks
@@ -23,7 +24,7 @@ declare_rule! {
     /// data; it crashes on an unreadable `DOB`; and it measures 18 years as 18 × 365.2425 days,
     /// which reports some young people whose 18th birthday is the first day of the year.
     /// carelens checks T1 and T2 (and the bare `T`), skips unreadable dates of birth and uses
-    /// the calendar birthday. See `docs/disagreements/r3xx.md`.
+    /// the calendar birthday. See `docs/disagreements.md`.
     pub(crate) CARE_LEAVER_UNDER_18_IN_FOYER,
     code: "347",
     tables: ["OC3"],
@@ -37,11 +38,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let start = ctx.start();
     for o in oc3 {
         let foyer = matches!(o.accom.strict(), Some(Accommodation::T1 | Accommodation::T2))
-            || text_is(&o.accom, &["T"]);
+            || text_in(&o.accom, &["T"]);
         if !foyer {
             continue;
         }
-        let under_18 = o.dob.strict().and_then(|dob| birthday(dob, 18)).is_some_and(|b| b > start);
+        let under_18 =
+            o.dob.strict().and_then(|dob| plus_years(dob, 18)).is_some_and(|b| b > start);
         if under_18 {
             out.flag(o);
         }

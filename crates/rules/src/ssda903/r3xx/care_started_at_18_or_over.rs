@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonNewEpisode;
 
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::birthday;
 
 declare_rule! {
     /// ## What it checks
@@ -38,7 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let adult = ctx
             .header()
             .get(child.as_str())
-            .filter_map(|h| h.dob.strict().and_then(|dob| birthday(dob, 18)))
+            .filter_map(|h| h.dob.strict().and_then(|dob| plus_years(dob, 18)))
             .any(|eighteen| eighteen <= decom);
         if adult {
             out.flag(e);

@@ -22,7 +22,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference means to sort the episodes by child and `DECOM` but discards the sorted
     /// copy, so it forms periods in file order; carelens sorts. The results differ only when
-    /// a child's L3 episodes are out of order in the file. See `docs/disagreements/r3xx.md`.
+    /// a child's L3 episodes are out of order in the file. See `docs/disagreements.md`.
     pub(crate) CHILD_ASSESSMENT_ORDER_OVER_7_DAYS,
     code: "363",
     tables: ["Episodes"],

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::birthday;
 
 declare_rule! {
     /// ## What it checks
@@ -26,7 +26,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(header) = ctx.cur.tables.header.if_supplied() else { return };
     let start = ctx.start();
     for h in header {
-        if h.dob.strict().and_then(|dob| birthday(dob, 25)).is_some_and(|b| start > b) {
+        if h.dob.strict().and_then(|dob| plus_years(dob, 25)).is_some_and(|b| start > b) {
             out.flag(h);
         }
     }

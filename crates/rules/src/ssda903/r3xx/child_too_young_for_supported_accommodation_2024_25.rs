@@ -19,7 +19,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference checks only episodes that have ended (it drops rows without a readable
     /// `DEC`), so a child placed too young and still there at 31 March is missed. carelens
-    /// checks open episodes too. See `docs/disagreements/r3xx.md`.
+    /// checks open episodes too. See `docs/disagreements.md`.
     pub(crate) CHILD_TOO_YOUNG_FOR_SUPPORTED_ACCOMMODATION_2024_25,
     code: "371",
     tables: ["Episodes", "Header"],

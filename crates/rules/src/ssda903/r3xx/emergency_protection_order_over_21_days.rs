@@ -22,7 +22,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// As for rule 361, the reference joins L2 spells separated by other legal statuses;
     /// carelens joins only L2 episodes that follow each other directly. See
-    /// `docs/disagreements/r3xx.md`.
+    /// `docs/disagreements.md`.
     pub(crate) EMERGENCY_PROTECTION_ORDER_OVER_21_DAYS,
     code: "362",
     tables: ["Episodes"],

@@ -18,7 +18,7 @@ declare_rule! {
     /// The reference compares the two cells as text: it reports an episode whose `DECOM` and
     /// `DEC` are both blank, or both the same unreadable text, and misses `01/06/2024` against
     /// `1/6/2024`. carelens compares dates, so only two readable, equal dates are reported.
-    /// See `docs/disagreements/r3xx.md`.
+    /// See `docs/disagreements.md`.
     pub(crate) EPISODE_ENDS_ON_DAY_IT_STARTS,
     code: "355",
     tables: ["Episodes"],

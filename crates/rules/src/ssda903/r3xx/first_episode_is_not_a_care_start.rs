@@ -3,7 +3,7 @@ use carelens_model::codes::ReasonNewEpisode;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::first_by_decom;
+use crate::order::first_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -32,7 +32,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     }
     let start = ctx.start();
     for (_, eps) in ctx.episodes().iter() {
-        let Some(first) = first_by_decom(&eps) else { continue };
+        let Some(first) = first_by_decom(eps.iter().copied()) else { continue };
         if first.decom.strict().is_some_and(|d| d >= start)
             && first.rne.strict() != Some(ReasonNewEpisode::S)
         {

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::first_by_decom;
+use crate::order::first_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -19,7 +19,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference fails (reports nothing for the whole return) when any child has no
     /// episode with a readable `DECOM`; carelens skips that child. See
-    /// `docs/disagreements/r3xx.md`.
+    /// `docs/disagreements.md`.
     pub(crate) FIRST_EPISODE_STARTS_BEFORE_BIRTH,
     code: "302",
     tables: ["Header", "Episodes"],
@@ -35,7 +35,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         return;
     }
     for (child, eps) in ctx.episodes().iter() {
-        let Some(first) = first_by_decom(&eps) else { continue };
+        let Some(first) = first_by_decom(eps.iter().copied()) else { continue };
         let Some(decom) = first.decom.strict() else { continue };
         for h in ctx.header().get(child) {
             if h.dob.strict().is_some_and(|dob| dob > decom) {

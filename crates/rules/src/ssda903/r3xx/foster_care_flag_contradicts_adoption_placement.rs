@@ -1,7 +1,7 @@
+use crate::cells::text_in;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::text_is;
 
 declare_rule! {
     /// ## What it checks
@@ -38,7 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let contradicting: &[&str] =
             if by_foster_carer { &["A1", "A4", "A6"] } else { &["A2", "A3", "A5"] };
         for e in ctx.episodes().get(child.as_str()) {
-            if text_is(&e.rec, &["E1", "E11", "E12"]) && text_is(&e.place, contradicting) {
+            if text_in(&e.rec, &["E1", "E11", "E12"]) && text_in(&e.place, contradicting) {
                 out.flag(e);
                 out.flag(a);
             }

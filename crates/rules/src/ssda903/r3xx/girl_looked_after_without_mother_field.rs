@@ -1,5 +1,6 @@
 use carelens_model::codes::SexCode;
 
+use super::util::flag_girl_without_mother_field;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -26,23 +27,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(header) = ctx.cur.tables.header.if_supplied() else { return };
-    if ctx.cur.tables.episodes.if_supplied().is_none() {
-        return;
-    }
-    for h in header {
-        if h.sex.strict() != Some(SexCode::Female2) || h.mother.is_present() {
-            continue;
-        }
-        let Some(child) = h.child.value() else { continue };
-        let looked_after = ctx
-            .episodes()
-            .get(child.as_str())
-            .any(|e| !e.ls.strict().is_some_and(|ls| ls.is_short_break()));
-        if looked_after {
-            out.flag(h);
-        }
-    }
+    flag_girl_without_mother_field(ctx, out, SexCode::Female2);
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference compares the postcodes as text, so `E15 4NJ` and `E154NJ` differ there;
     /// carelens compares them in normal form (case and spaces ignored). See
-    /// `docs/disagreements/r3xx.md`.
+    /// `docs/disagreements.md`.
     pub(crate) HOME_AND_PLACEMENT_POSTCODES_SAME,
     code: "392d",
     tables: ["Episodes"],

@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonEpisodeCeased;
 
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::birthday;
 
 declare_rule! {
     /// ## What it checks
@@ -22,7 +22,7 @@ declare_rule! {
     /// The reference also reports an E5/E6 episode when the child has no readable `DOB` (no
     /// Header row, or an unreadable date), as if the child were under 14. carelens reports only
     /// a child known to be under 14; missing dates of birth are rule 102's business. See
-    /// `docs/disagreements/r3xx.md`.
+    /// `docs/disagreements.md`.
     pub(crate) LEFT_CARE_FOR_INDEPENDENT_LIVING_UNDER_14,
     code: "387",
     tables: ["Header", "Episodes"],
@@ -44,7 +44,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let too_young = ctx
             .header()
             .get(child.as_str())
-            .filter_map(|h| h.dob.strict().and_then(|dob| birthday(dob, 14)))
+            .filter_map(|h| h.dob.strict().and_then(|dob| plus_years(dob, 14)))
             .any(|fourteen| dec < fourteen);
         if too_young {
             out.flag(e);

@@ -21,7 +21,7 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// As for rule 363, the reference forms periods in file order; carelens sorts by `DECOM`
-    /// first. See `docs/disagreements/r3xx.md`.
+    /// first. See `docs/disagreements.md`.
     pub(crate) PACE_DETENTION_OVER_21_DAYS,
     code: "364",
     tables: ["Episodes"],

@@ -24,7 +24,7 @@ declare_rule! {
     /// The reference joins an L1 episode to the previous L1 episode whenever that one ran on
     /// into *any* next episode, so two police protection spells separated by other legal
     /// statuses count as one long spell. carelens joins only L1 episodes that follow each
-    /// other directly. See `docs/disagreements/r3xx.md`.
+    /// other directly. See `docs/disagreements.md`.
     pub(crate) POLICE_PROTECTION_OVER_72_HOURS,
     code: "361",
     tables: ["Episodes"],

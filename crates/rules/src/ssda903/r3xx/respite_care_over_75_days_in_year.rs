@@ -1,9 +1,9 @@
 use carelens_model::codes::LegalStatus;
 
 use crate::context::Ctx;
+use crate::dates::days_between;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::days_between;
 
 declare_rule! {
     /// ## What it checks

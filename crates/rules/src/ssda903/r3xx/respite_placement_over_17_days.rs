@@ -1,9 +1,9 @@
 use carelens_model::codes::LegalStatus;
 
 use crate::context::Ctx;
+use crate::dates::plus_days;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::plus_days;
 
 declare_rule! {
     /// ## What it checks

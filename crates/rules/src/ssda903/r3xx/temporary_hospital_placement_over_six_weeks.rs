@@ -19,7 +19,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference measures only episodes of children with a readable `DOB` in the Header,
     /// although the date of birth plays no part in the check; carelens measures every episode.
-    /// See `docs/disagreements/r3xx.md`.
+    /// See `docs/disagreements.md`.
     pub(crate) TEMPORARY_HOSPITAL_PLACEMENT_OVER_SIX_WEEKS,
     code: "375",
     tables: ["Episodes", "Header"],

@@ -1,9 +1,7 @@
-use carelens_model::codes::ReasonNewEpisode;
-
+use super::util::flag_no_return_after_temporary_placement;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::{by_decom, same_text};
 
 declare_rule! {
     /// ## What it checks
@@ -29,27 +27,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    if ctx.cur.tables.episodes.if_supplied().is_none() {
-        return;
-    }
-    for (_, mut eps) in ctx.episodes().iter() {
-        if eps.len() < 3 || !eps.iter().any(|e| e.place.strict().is_some_and(|p| p.is_temporary()))
-        {
-            continue;
-        }
-        eps.sort_by(by_decom);
-        for w in eps.windows(3) {
-            let [before, temporary, after] = w else { continue };
-            if !temporary.place.strict().is_some_and(|p| p.is_temporary()) {
-                continue;
-            }
-            if after.rne.strict() != Some(ReasonNewEpisode::P)
-                || !same_text(&after.place, &before.place)
-            {
-                out.flag(*after);
-            }
-        }
-    }
+    flag_no_return_after_temporary_placement(ctx, out, false);
 }
 
 #[cfg(test)]
@@ -84,5 +62,18 @@ mod tests {
         let found =
             run(&TEMPORARY_PLACEMENT_NOT_FOLLOWED_BY_RETURN, CollectionYear::Y2024_25, &cur, None);
         assert!(found.is_empty());
+    }
+
+    #[test]
+    fn episodes_are_ordered_by_dates_read_as_the_reference_reads_them() {
+        // The reference sorts by `pd.to_datetime(DECOM, dayfirst=True)`, so `05/06/24` is
+        // 5 June 2024 and the T1 episode sits between the two others: U5 after T1 is reported.
+        let cur = ret(&[(
+            "Episodes",
+            "CHILD,RNE,DECOM,PLACE\n1,S,01/06/2024,U4\n1,P,05/06/24,T1\n1,P,10/06/2024,U5\n",
+        )]);
+        let found =
+            run(&TEMPORARY_PLACEMENT_NOT_FOLLOWED_BY_RETURN, CollectionYear::Y2024_25, &cur, None);
+        assert_eq!(found, ["Episodes:2"]);
     }
 }

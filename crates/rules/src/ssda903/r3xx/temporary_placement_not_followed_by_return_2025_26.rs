@@ -1,9 +1,7 @@
-use carelens_model::codes::ReasonNewEpisode;
-
+use super::util::flag_no_return_after_temporary_placement;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::{by_decom, same_postcode, same_text};
 
 declare_rule! {
     /// ## What it checks
@@ -25,7 +23,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference compares postcodes as text, so two blank `PL_POST` count as different
     /// (and `E15 4NJ` differs from `E154NJ`). carelens treats two blank postcodes as the same
-    /// and compares postcodes in normal form. See `docs/disagreements/r3xx.md`.
+    /// and compares postcodes in normal form. See `docs/disagreements.md`.
     pub(crate) TEMPORARY_PLACEMENT_NOT_FOLLOWED_BY_RETURN_2025_26,
     code: "383",
     tables: ["Episodes"],
@@ -35,30 +33,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    if ctx.cur.tables.episodes.if_supplied().is_none() {
-        return;
-    }
-    for (_, mut eps) in ctx.episodes().iter() {
-        if eps.len() < 3 || !eps.iter().any(|e| e.place.strict().is_some_and(|p| p.is_temporary()))
-        {
-            continue;
-        }
-        eps.sort_by(by_decom);
-        for w in eps.windows(3) {
-            let [before, temporary, after] = w else { continue };
-            if !temporary.place.strict().is_some_and(|p| p.is_temporary()) {
-                continue;
-            }
-            let same_address = (after.pl_post.is_blank() && before.pl_post.is_blank())
-                || same_postcode(&after.pl_post, &before.pl_post);
-            if after.rne.strict() != Some(ReasonNewEpisode::P)
-                || !same_text(&after.place, &before.place)
-                || !same_address
-            {
-                out.flag(*after);
-            }
-        }
-    }
+    flag_no_return_after_temporary_placement(ctx, out, true);
 }
 
 #[cfg(test)]

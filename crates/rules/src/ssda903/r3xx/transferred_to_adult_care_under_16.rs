@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonEpisodeCeased;
 
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::birthday;
 
 declare_rule! {
     /// ## What it checks
@@ -21,7 +21,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference also reports an E7 episode with no readable `DEC`, or whose child has no
     /// readable `DOB`, as if the child were under 16. carelens reports only a child known to
-    /// be under 16 when the episode ended. See `docs/disagreements/r3xx.md`.
+    /// be under 16 when the episode ended. See `docs/disagreements.md`.
     pub(crate) TRANSFERRED_TO_ADULT_CARE_UNDER_16,
     code: "389",
     tables: ["Episodes", "Header"],
@@ -43,7 +43,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let too_young = ctx
             .header()
             .get(child.as_str())
-            .filter_map(|h| h.dob.strict().and_then(|dob| birthday(dob, 16)))
+            .filter_map(|h| h.dob.strict().and_then(|dob| plus_years(dob, 16)))
             .any(|sixteen| dec < sixteen);
         if too_young {
             out.flag(e);

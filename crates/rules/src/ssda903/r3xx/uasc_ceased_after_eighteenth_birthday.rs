@@ -1,7 +1,7 @@
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::birthday;
 
 declare_rule! {
     /// ## What it checks
@@ -26,7 +26,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(uasc) = ctx.cur.tables.uasc.if_supplied() else { return };
     for u in uasc {
         let (Some(duc), Some(dob)) = (u.duc.strict(), u.dob.strict()) else { continue };
-        if birthday(dob, 18).is_some_and(|eighteen| duc > eighteen) {
+        if plus_years(dob, 18).is_some_and(|eighteen| duc > eighteen) {
             out.flag(u);
         }
     }

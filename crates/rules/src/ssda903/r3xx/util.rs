@@ -1,51 +1,17 @@
 //! Helpers shared by the rules 300–399: date arithmetic as the reference does it, code
 //! comparisons on the text as sent, and episode ordering.
 
-use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use carelens_model::codes::{LegalStatus, PlacementType};
-use carelens_model::{Date, Episode, Field, Header, Postcode, Return903, SourceFormat};
-use jiff::Span;
+use carelens_model::codes::{LegalStatus, PlacementType, ReasonNewEpisode, SexCode};
+use carelens_model::{Episode, Field, Postcode};
 
+use crate::cells::equal_text;
+use crate::cells::{has_uasc_flags, is_uasc};
 use crate::context::Ctx;
+use crate::dates::{days_between, lenient, plus_days, plus_years};
 use crate::finding::Out;
-
-/// `d` plus whole calendar years. 29 February becomes 28 February in a common year, as with
-/// pandas' `DateOffset(years=n)`.
-pub(super) fn plus_years(d: Date, years: i16) -> Option<Date> {
-    d.checked_add(Span::new().years(years)).ok()
-}
-
-/// `d` plus a number of days.
-pub(super) fn plus_days(d: Date, days: i32) -> Option<Date> {
-    d.checked_add(Span::new().days(days)).ok()
-}
-
-/// Whole days from `from` to `to` (negative when `to` is earlier).
-pub(super) fn days_between(from: Date, to: Date) -> i32 {
-    from.until(to).map_or(0, |s| s.get_days())
-}
-
-/// The date a child born on `dob` reaches `age`.
-pub(super) fn birthday(dob: Date, age: i16) -> Option<Date> {
-    plus_years(dob, age)
-}
-
-/// Whether a cell's text is one of `codes`, compared as the reference compares codes: on the
-/// upper-cased text as sent. Used where a rule names codes that are not (or no longer) in the
-/// DfE's list, such as placement `A1` or reason `E1`, which carelens reads as invalid.
-pub(super) fn text_is<T>(f: &Field<T>, codes: &[&str]) -> bool {
-    let t = f.raw().trim();
-    !f.is_blank() && codes.iter().any(|c| t.eq_ignore_ascii_case(c))
-}
-
-/// Whether two cells hold the same text (case-insensitive), as pandas' `==` on upper-cased
-/// strings: a blank cell equals nothing, not even another blank cell.
-pub(super) fn same_text<T>(a: &Field<T>, b: &Field<T>) -> bool {
-    !a.is_blank() && !b.is_blank() && a.raw().trim().eq_ignore_ascii_case(b.raw().trim())
-}
-
+use crate::order::nat_last;
 /// Whether two postcode cells hold the same postcode: compared in normal form (case and
 /// spaces ignored) when both are postcodes, else as text without spaces. A blank cell equals
 /// nothing.
@@ -63,58 +29,6 @@ pub(super) fn same_postcode(a: &Field<Postcode>, b: &Field<Postcode>) -> bool {
         }
     }
 }
-
-/// Orders episodes by `DECOM`, unreadable or missing dates last (pandas' `sort_values`, with
-/// `NaT` last). Stable, so equal dates keep file order.
-pub(super) fn by_decom(a: &&Episode, b: &&Episode) -> Ordering {
-    match (a.decom.strict(), b.decom.strict()) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// The first episode by `DECOM` (the reference's `groupby("CHILD")["DECOM"].idxmin()`): the
-/// earliest readable `DECOM`, the first in file order among equals; `None` when no episode has
-/// a readable `DECOM`.
-pub(super) fn first_by_decom<'a>(eps: &[&'a Episode]) -> Option<&'a Episode> {
-    let mut best: Option<(&'a Episode, Date)> = None;
-    for e in eps {
-        if let Some(d) = e.decom.strict()
-            && best.is_none_or(|(_, b)| d < b)
-        {
-            best = Some((e, d));
-        }
-    }
-    best.map(|(e, _)| e)
-}
-
-/// The last episode by `DECOM` (`idxmax`): the latest readable `DECOM`, the first in file
-/// order among equals; `None` when no episode has a readable `DECOM`.
-pub(super) fn last_by_decom<'a>(eps: impl IntoIterator<Item = &'a Episode>) -> Option<&'a Episode> {
-    let mut best: Option<(&'a Episode, Date)> = None;
-    for e in eps {
-        if let Some(d) = e.decom.strict()
-            && best.is_none_or(|(_, b)| d > b)
-        {
-            best = Some((e, d));
-        }
-    }
-    best.map(|(e, _)| e)
-}
-
-/// Whether the return carries each child's UASC flag as the reference sees it: a CSV return has
-/// the Header `UASC` column only when the UASC table was sent; an XML return always has it.
-pub(super) fn has_uasc_flags(ret: &Return903) -> bool {
-    ret.tables.uasc.supplied || ret.sources.iter().any(|s| s.format == SourceFormat::Xml)
-}
-
-/// Whether a Header row says the child is UASC (`UASC` = `1`).
-pub(super) fn header_says_uasc(h: &Header) -> bool {
-    h.uasc.raw().trim() == "1"
-}
-
 /// Rules 361 and 362: flags every episode of a spell under `status` that lasted more than
 /// `max_days`. A spell is a run of `status` episodes of one child, consecutive by `DECOM`, each
 /// starting on the day the previous one ended; it lasts from its earliest `DECOM` to its
@@ -143,11 +57,10 @@ pub(super) fn flag_long_status_spells(
         }
         spell.clear();
     };
-    for (_, mut eps) in ctx.episodes().iter() {
+    for (_, eps) in ctx.episodes_by_decom().iter() {
         if !eps.iter().any(|e| e.ls.strict() == Some(status)) {
             continue;
         }
-        eps.sort_by(by_decom);
         let mut prev: Option<&Episode> = None;
         for e in eps {
             if e.ls.strict() != Some(status) {
@@ -184,15 +97,14 @@ pub(super) fn flag_long_status_periods(
     let dec = |e: &Episode| if e.dec.is_blank() { Some(end) } else { e.dec.strict() };
     let mut period: Vec<&Episode> = Vec::new();
     let mut total = 0;
-    for (_, eps) in ctx.episodes().iter() {
-        let mut eps: Vec<&Episode> = eps
+    for (_, eps) in ctx.episodes_by_decom().iter() {
+        let eps: Vec<&Episode> = eps
             .into_iter()
             .filter(|e| e.ls.strict() == Some(status) && e.decom.strict().is_some())
             .collect();
         if eps.is_empty() {
             continue;
         }
-        eps.sort_by(by_decom);
         for e in eps {
             let Some(decom) = e.decom.strict() else { continue };
             // A new period when this episode starts after the previous one ended; an
@@ -236,7 +148,7 @@ pub(super) fn flag_placed_under_age(
         let too_young = ctx
             .header()
             .get(child.as_str())
-            .filter_map(|h| h.dob.strict().and_then(|dob| birthday(dob, age)))
+            .filter_map(|h| h.dob.strict().and_then(|dob| plus_years(dob, age)))
             .any(|b| decom < b);
         if too_young {
             out.flag(e);
@@ -286,7 +198,7 @@ pub(super) fn formerly_uasc<'a>(ctx: &Ctx<'a>) -> Option<HashSet<&'a str>> {
                 children.extend(
                     t.header
                         .iter()
-                        .filter(|h| header_says_uasc(h))
+                        .filter(|h| is_uasc(h))
                         .filter_map(|h| h.child.value().map(|c| c.as_str())),
                 );
             }
@@ -303,30 +215,63 @@ pub(super) fn formerly_uasc<'a>(ctx: &Ctx<'a>) -> Option<HashSet<&'a str>> {
     known.then_some(children)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn leap_day_birthdays_fall_on_28_february() {
-        let dob = jiff::civil::date(2008, 2, 29);
-        assert_eq!(birthday(dob, 17), Some(jiff::civil::date(2025, 2, 28)));
-        assert_eq!(birthday(dob, 16), Some(jiff::civil::date(2024, 2, 29)));
+/// Rule 383, whose versions differ only in whether the placement address must match too: flags
+/// the episode after a temporary placement (T0–T4) that does not return the child to the
+/// placement before it (`RNE` P and the same `PLACE`; from 2025/26 also the same `PL_POST`,
+/// two blanks counting as the same). A child's episodes are ordered as the reference orders
+/// them: by `DECOM` read leniently (`pd.to_datetime(dayfirst=True)`, so `29/06/24` is a date),
+/// unreadable dates last, file order among equals.
+pub(super) fn flag_no_return_after_temporary_placement(
+    ctx: &Ctx<'_>,
+    out: &mut Out<'_>,
+    same_address: bool,
+) {
+    if ctx.cur.tables.episodes.if_supplied().is_none() {
+        return;
     }
-
-    #[test]
-    fn days_between_counts_whole_days() {
-        let a = jiff::civil::date(2024, 3, 1);
-        assert_eq!(days_between(a, jiff::civil::date(2024, 4, 1)), 31);
-        assert_eq!(days_between(jiff::civil::date(2024, 4, 1), a), -31);
+    let temporary = |e: &Episode| e.place.strict().is_some_and(|p| p.is_temporary());
+    for (_, mut eps) in ctx.episodes().iter() {
+        if eps.len() < 3 || !eps.iter().any(|e| temporary(e)) {
+            continue;
+        }
+        eps.sort_by(|a, b| nat_last(lenient(&a.decom), lenient(&b.decom)));
+        for w in eps.windows(3) {
+            let [before, temp, after] = w else { continue };
+            if !temporary(temp) {
+                continue;
+            }
+            let address_differs = same_address
+                && !((after.pl_post.is_blank() && before.pl_post.is_blank())
+                    || same_postcode(&after.pl_post, &before.pl_post));
+            if after.rne.strict() != Some(ReasonNewEpisode::P)
+                || !equal_text(&after.place, &before.place)
+                || address_differs
+            {
+                out.flag(*after);
+            }
+        }
     }
+}
 
-    #[test]
-    fn text_comparisons_ignore_case_and_blanks() {
-        let a = Field::<carelens_model::codes::PlacementType>::parse("a1");
-        assert!(text_is(&a, &["A1", "A4"]));
-        let blank = Field::<carelens_model::codes::PlacementType>::blank();
-        assert!(!same_text(&blank, &blank));
-        assert!(same_text(&a, &Field::parse("A1")));
+/// Rule 393, whose versions differ only in the code for female (`2` to 2023/24, `F` from
+/// 2024/25): flags each Header row of a girl with a blank `MOTHER` who has an episode other than
+/// a short break (V3, V4) this year.
+pub(super) fn flag_girl_without_mother_field(ctx: &Ctx<'_>, out: &mut Out<'_>, female: SexCode) {
+    let Some(header) = ctx.cur.tables.header.if_supplied() else { return };
+    if ctx.cur.tables.episodes.if_supplied().is_none() {
+        return;
+    }
+    for h in header {
+        if h.sex.strict() != Some(female) || h.mother.is_present() {
+            continue;
+        }
+        let Some(child) = h.child.value() else { continue };
+        let looked_after = ctx
+            .episodes()
+            .get(child.as_str())
+            .any(|e| !e.ls.strict().is_some_and(LegalStatus::is_short_break));
+        if looked_after {
+            out.flag(h);
+        }
     }
 }

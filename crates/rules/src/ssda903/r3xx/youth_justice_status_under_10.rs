@@ -1,9 +1,9 @@
 use carelens_model::codes::LegalStatus;
 
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r3xx::util::birthday;
 
 declare_rule! {
     /// ## What it checks
@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         }
         let (Some(child), Some(decom)) = (e.child.value(), e.decom.strict()) else { continue };
         for h in ctx.header().get(child.as_str()) {
-            if h.dob.strict().and_then(|dob| birthday(dob, 10)).is_some_and(|ten| ten >= decom) {
+            if h.dob.strict().and_then(|dob| plus_years(dob, 10)).is_some_and(|ten| ten >= decom) {
                 out.flag(e);
                 out.flag(h);
             }

@@ -3,7 +3,6 @@ use carelens_model::codes::{ReasonEpisodeCeased, ReasonNewEpisode};
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::sort_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -30,8 +29,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    for (_, mut eps) in ctx.episodes().iter() {
-        sort_by_decom(&mut eps);
+    for (_, eps) in ctx.episodes_by_decom().iter() {
         for pair in eps.windows(2) {
             let [prev, e] = pair else { continue };
             // Every REC code the reference lists is one that leaves care (all but X1).

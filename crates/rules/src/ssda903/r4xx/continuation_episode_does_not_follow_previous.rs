@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonNewEpisode;
 
+use crate::cells::text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::text;
 
 declare_rule! {
     /// ## What it checks

@@ -2,10 +2,10 @@ use std::collections::HashSet;
 
 use carelens_model::Return903;
 
+use crate::cells::{has_uasc_flags, is_uasc};
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::{has_uasc_flags, is_uasc};
 
 declare_rule! {
     /// ## What it checks

@@ -3,7 +3,6 @@ use carelens_model::codes::ReasonEpisodeCeased;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::sort_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -33,8 +32,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    for (_, mut eps) in ctx.episodes().iter() {
-        sort_by_decom(&mut eps);
+    for (_, eps) in ctx.episodes_by_decom().iter() {
         let Some((_, earlier)) = eps.split_last() else { continue };
         for e in earlier {
             use ReasonEpisodeCeased::*;

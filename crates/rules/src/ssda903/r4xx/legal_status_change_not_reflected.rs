@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonNewEpisode;
 
+use crate::cells::{equal_text, same_text};
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::{equal_values, same_text, sort_by_decom};
 
 declare_rule! {
     /// ## What it checks
@@ -34,14 +34,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    for (_, mut eps) in ctx.episodes().iter() {
-        sort_by_decom(&mut eps);
+    for (_, eps) in ctx.episodes_by_decom().iter() {
         for pair in eps.windows(2) {
             let [prev, e] = pair else { continue };
             if e.rne.strict() != Some(ReasonNewEpisode::L) {
                 continue;
             }
-            let same_status = equal_values(&e.ls, &prev.ls);
+            let same_status = equal_text(&e.ls, &prev.ls);
             let placement_changed = !same_text(&e.place, &prev.place)
                 || !same_text(&e.pl_post, &prev.pl_post)
                 || !same_text(&e.urn, &prev.urn)

@@ -1,9 +1,9 @@
 use carelens_model::codes::ReviewParticipation;
 
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::add_years;
 
 declare_rule! {
     /// ## What it checks
@@ -31,7 +31,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         if matches!(r.review_code.strict(), None | Some(ReviewParticipation::Pn0)) {
             continue;
         }
-        let fourth = r.dob.strict().and_then(|d| add_years(d, 4));
+        let fourth = r.dob.strict().and_then(|d| plus_years(d, 4));
         if let (Some(review), Some(fourth)) = (r.review.strict(), fourth)
             && review < fourth
         {

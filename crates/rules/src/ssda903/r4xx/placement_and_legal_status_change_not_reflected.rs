@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonNewEpisode;
 
+use crate::cells::same_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::{same_text, sort_by_decom};
 
 declare_rule! {
     /// ## What it checks
@@ -31,8 +31,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    for (_, mut eps) in ctx.episodes().iter() {
-        sort_by_decom(&mut eps);
+    for (_, eps) in ctx.episodes_by_decom().iter() {
         for pair in eps.windows(2) {
             let [prev, e] = pair else { continue };
             use ReasonNewEpisode::*;

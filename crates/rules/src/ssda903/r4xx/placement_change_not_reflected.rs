@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonNewEpisode;
 
+use crate::cells::equal_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::{equal_values, sort_by_decom};
 
 declare_rule! {
     /// ## What it checks
@@ -35,19 +35,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    for (_, mut eps) in ctx.episodes().iter() {
-        sort_by_decom(&mut eps);
+    for (_, eps) in ctx.episodes_by_decom().iter() {
         for pair in eps.windows(2) {
             let [prev, e] = pair else { continue };
             use ReasonNewEpisode::*;
             if !matches!(e.rne.strict(), Some(P | T)) {
                 continue;
             }
-            let status_changed = !equal_values(&e.ls, &prev.ls);
-            let same_placement = equal_values(&e.place, &prev.place)
-                && equal_values(&e.pl_post, &prev.pl_post)
-                && equal_values(&e.urn, &prev.urn)
-                && equal_values(&e.place_provider, &prev.place_provider);
+            let status_changed = !equal_text(&e.ls, &prev.ls);
+            let same_placement = equal_text(&e.place, &prev.place)
+                && equal_text(&e.pl_post, &prev.pl_post)
+                && equal_text(&e.urn, &prev.urn)
+                && equal_text(&e.place_provider, &prev.place_provider);
             if status_changed || same_placement {
                 out.flag(*e);
             }

@@ -1,7 +1,8 @@
+use crate::cells::equal_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::{equal_values, first_and_last_year_last};
+use crate::ssda903::r2xx::util::first_and_last_year_last;
 
 declare_rule! {
     /// ## What it checks
@@ -43,7 +44,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             (Some(_), None) => true,
             _ => false,
         };
-        if changed && previous.dec.strict().is_none() && equal_values(&first.rne, &previous.rne) {
+        if changed && previous.dec.strict().is_none() && equal_text(&first.rne, &previous.rne) {
             out.flag(first);
         }
     }

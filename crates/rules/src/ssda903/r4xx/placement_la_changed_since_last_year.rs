@@ -1,7 +1,8 @@
+use crate::cells::equal_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::{equal_values, first_and_last_year_last};
+use crate::ssda903::r2xx::util::first_and_last_year_last;
 
 declare_rule! {
     /// ## What it checks
@@ -39,7 +40,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     }
     for (first, previous) in first_and_last_year_last(ctx) {
         let pl_la = |e: &carelens_model::Episode| e.geo.and_then(|g| g.pl_la);
-        if equal_values(&first.rne, &previous.rne)
+        if equal_text(&first.rne, &previous.rne)
             && previous.dec.is_blank()
             && pl_la(first) != pl_la(previous)
         {

@@ -1,9 +1,9 @@
 use carelens_model::codes::ReasonEpisodeCeased;
 
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::add_years;
 
 declare_rule! {
     /// ## What it checks
@@ -39,7 +39,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let (Some(child), Some(dec)) = (e.child.value(), e.dec.strict()) else { continue };
         let under_18 = header
             .get(child.as_str())
-            .any(|h| h.dob.strict().and_then(|d| add_years(d, 18)).is_some_and(|d18| d18 > dec));
+            .any(|h| h.dob.strict().and_then(|d| plus_years(d, 18)).is_some_and(|d18| d18 > dec));
         if under_18 {
             out.flag(e);
         }

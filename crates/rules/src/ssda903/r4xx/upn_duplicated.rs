@@ -3,10 +3,10 @@ use std::collections::HashMap;
 
 use carelens_model::Header;
 
+use crate::cells::text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
-use crate::ssda903::r2xx::util::text;
 
 declare_rule! {
     /// ## What it checks

@@ -1,5 +1,5 @@
 use super::util::child_of;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -26,12 +26,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(pa), Some(ad1)) =
+    let (Some(pa), Some(_)) =
         (ctx.cur.tables.placed_adoption.if_supplied(), ctx.cur.tables.ad1.if_supplied())
     else {
         return;
     };
-    let ad1 = ByChild::new(ad1);
+    let ad1 = ctx.ad1();
     for p in pa {
         let Some(child) = child_of(p) else { continue };
         if p.date_placed_ceased.is_blank() {

@@ -1,6 +1,6 @@
 use carelens_model::codes::ReasonEpisodeCeased;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(pa)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
     else {
         return;
@@ -42,7 +42,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let adopted = |e: &&carelens_model::Episode| {
         matches!(e.rec.strict(), Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12))
     };
-    for (child, decisions) in ByChild::new(pa).iter() {
+    for (child, decisions) in ctx.placed_adoption().iter() {
         if decisions.iter().any(|p| p.date_placed_ceased.is_blank()) {
             continue;
         }

@@ -1,7 +1,8 @@
 use carelens_model::codes::ReasonEpisodeCeased;
 
-use super::util::{child_of, equal_text};
-use crate::context::{ByChild, Ctx};
+use super::util::child_of;
+use crate::cells::equal_text;
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -27,12 +28,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(eps), Some(ad1)) =
+    let (Some(eps), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.ad1.if_supplied())
     else {
         return;
     };
-    let ad1 = ByChild::new(ad1);
+    let ad1 = ctx.ad1();
     for e in eps {
         if !matches!(e.rec.strict(), Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12)) {
             continue;

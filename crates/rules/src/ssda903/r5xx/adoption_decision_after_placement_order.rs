@@ -1,9 +1,9 @@
 use carelens_model::codes::LegalStatus;
 
-use super::util::first_by_decom;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
+use crate::order::first_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -26,7 +26,7 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// A child none of whose E1 episodes has a readable `DECOM` is skipped; the reference fails
-    /// on the whole return instead (docs/disagreements/r5xx.md).
+    /// on the whole return instead (docs/disagreements.md).
     pub(crate) ADOPTION_DECISION_AFTER_PLACEMENT_ORDER,
     code: "554",
     tables: ["Episodes", "PlacedAdoption"],
@@ -36,12 +36,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(pa)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
     else {
         return;
     };
-    let pa = ByChild::new(pa);
+    let pa = ctx.placed_adoption();
     for (child, decisions) in pa.iter() {
         let orders = ctx.episodes().get(child).filter(|e| e.ls.strict() == Some(LegalStatus::E1));
         let Some(first) = first_by_decom(orders) else { continue };

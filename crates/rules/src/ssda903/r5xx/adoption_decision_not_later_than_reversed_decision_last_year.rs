@@ -1,5 +1,5 @@
 use super::util::child_of;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -23,7 +23,7 @@ declare_rule! {
     /// The reference compares the dates as text (`dd/mm/yyyy`) and, for the comparison,
     /// reports rows by their position in its merged table instead of their own, so it reports
     /// other children's rows and misses the right ones. carelens compares dates and reports
-    /// the row that fails (docs/disagreements/r5xx.md).
+    /// the row that fails (docs/disagreements.md).
     pub(crate) ADOPTION_DECISION_NOT_LATER_THAN_REVERSED_DECISION_LAST_YEAR,
     code: "584",
     tables: ["PlacedAdoption", "PlacedAdoption_last"],
@@ -34,13 +34,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(pa), Some(pa_last)) = (
+    let (Some(pa), Some(_)) = (
         ctx.cur.tables.placed_adoption.if_supplied(),
         ctx.last.and_then(|l| l.tables.placed_adoption.if_supplied()),
     ) else {
         return;
     };
-    let pa_last = ByChild::new(pa_last);
+    let pa_last = ctx.placed_adoption_last();
     for p in pa {
         let Some(child) = child_of(p) else { continue };
         let mut reversed = pa_last

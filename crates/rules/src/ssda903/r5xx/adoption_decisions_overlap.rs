@@ -1,5 +1,5 @@
 use super::util::sort_dates_last;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -26,8 +26,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(pa) = ctx.cur.tables.placed_adoption.if_supplied() else { return };
-    for (_, mut rows) in ByChild::new(pa).iter() {
+    if ctx.cur.tables.placed_adoption.if_supplied().is_none() {
+        return;
+    }
+    for (_, mut rows) in ctx.placed_adoption().iter() {
         sort_dates_last(&mut rows, |p| [p.date_placed.strict()]);
         for pair in rows.windows(2) {
             let (prev, cur) = (pair[0], pair[1]);

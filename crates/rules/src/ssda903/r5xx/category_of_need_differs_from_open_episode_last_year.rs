@@ -1,5 +1,5 @@
 use super::first_episode_vs_last_year::report_changes;
-use super::util::same_text;
+use crate::cells::same_text;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -20,7 +20,7 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// A child none of whose episodes (this year or last) has a readable `DECOM` is skipped;
-    /// the reference fails on the whole return instead (docs/disagreements/r5xx.md).
+    /// the reference fails on the whole return instead (docs/disagreements.md).
     pub(crate) CATEGORY_OF_NEED_DIFFERS_FROM_OPEN_EPISODE_LAST_YEAR,
     code: "503C",
     tables: ["Episodes", "Episodes_last"],

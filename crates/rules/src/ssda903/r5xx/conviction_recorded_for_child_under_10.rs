@@ -1,5 +1,5 @@
-use super::util::add_years;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -27,7 +27,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(oc2) = ctx.cur.tables.oc2.if_supplied() else { return };
     let end = ctx.end();
     for o in oc2 {
-        let under_10 = o.dob.strict().and_then(|d| add_years(d, 10)).is_some_and(|d| d > end);
+        let under_10 = o.dob.strict().and_then(|d| plus_years(d, 10)).is_some_and(|d| d > end);
         if under_10 && o.convicted.is_present() {
             out.flag(o);
         }

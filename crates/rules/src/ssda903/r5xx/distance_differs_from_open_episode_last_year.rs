@@ -23,7 +23,7 @@ declare_rule! {
     /// reverse: its condition repeats the first case where the mirror case was evidently
     /// meant. carelens reports both. A child none of whose episodes (this year or last) has a
     /// readable `DECOM` is skipped; the reference fails on the whole return instead
-    /// (docs/disagreements/r5xx.md).
+    /// (docs/disagreements.md).
     pub(crate) DISTANCE_DIFFERS_FROM_OPEN_EPISODE_LAST_YEAR,
     code: "503G",
     tables: ["Episodes", "Episodes_last"],

@@ -1,5 +1,5 @@
 use super::util::child_of;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -26,13 +26,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(pa), Some(pa_last)) = (
+    let (Some(pa), Some(_)) = (
         ctx.cur.tables.placed_adoption.if_supplied(),
         ctx.last.and_then(|l| l.tables.placed_adoption.if_supplied()),
     ) else {
         return;
     };
-    let pa_last = ByChild::new(pa_last);
+    let pa_last = ctx.placed_adoption_last();
     let start = ctx.start();
     for p in pa {
         if p.date_placed.strict().is_none_or(|d| d >= start) {

@@ -1,6 +1,6 @@
 use carelens_model::{Date, PlacedAdoption};
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -22,7 +22,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference sorts `DATE_PLACED` as text (`dd/mm/yyyy`), so "latest" goes by day of
     /// the month: with the example above it takes 15/01/2020 as latest and reports the
-    /// 01/02/2021 row. carelens compares dates (docs/disagreements/r5xx.md).
+    /// 01/02/2021 row. carelens compares dates (docs/disagreements.md).
     pub(crate) EARLIER_ADOPTION_DECISION_NOT_REVOKED,
     code: "583",
     tables: ["PlacedAdoption"],
@@ -32,8 +32,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(pa) = ctx.cur.tables.placed_adoption.if_supplied() else { return };
-    for (_, rows) in ByChild::new(pa).iter() {
+    if ctx.cur.tables.placed_adoption.if_supplied().is_none() {
+        return;
+    }
+    for (_, rows) in ctx.placed_adoption().iter() {
         let mut latest: Option<(Option<Date>, &PlacedAdoption)> = None;
         for p in &rows {
             let d = p.date_placed.strict();

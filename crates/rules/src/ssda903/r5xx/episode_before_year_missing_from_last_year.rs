@@ -1,7 +1,7 @@
-use super::util::{first_by_decom, last_by_decom};
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
+use crate::order::{first_by_decom, last_by_decom};
 
 declare_rule! {
     /// ## What it checks
@@ -21,7 +21,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// A child none of whose episodes last year has a readable `DECOM` is reported (no episode
     /// matches); the reference fails on the whole return instead
-    /// (docs/disagreements/r5xx.md).
+    /// (docs/disagreements.md).
     pub(crate) EPISODE_BEFORE_YEAR_MISSING_FROM_LAST_YEAR,
     code: "562",
     tables: ["Episodes", "Episodes_last"],

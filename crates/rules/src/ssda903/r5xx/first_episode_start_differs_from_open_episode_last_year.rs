@@ -1,7 +1,7 @@
-use super::util::first_by_decom;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
+use crate::order::first_by_decom;
 
 declare_rule! {
     /// ## What it checks
@@ -21,7 +21,7 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// A child none of whose episodes this year has a readable `DECOM` is skipped; the
-    /// reference fails on the whole return instead (docs/disagreements/r5xx.md). A `DEC` last
+    /// reference fails on the whole return instead (docs/disagreements.md). A `DEC` last
     /// year that is filled but unreadable counts as an ended episode, as in the reference.
     pub(crate) FIRST_EPISODE_START_DIFFERS_FROM_OPEN_EPISODE_LAST_YEAR,
     code: "502",

@@ -4,9 +4,10 @@
 use carelens_model::codes::PlacementType;
 use carelens_model::{CollectionYear, Episode};
 
-use super::util::{first_by_decom, last_by_decom, same_text};
+use crate::cells::same_text;
 use crate::context::Ctx;
 use crate::finding::Out;
+use crate::order::{first_by_decom, last_by_decom};
 
 /// Flags each child's first episode this year (earliest `DECOM`) when the child's latest
 /// episode last year (latest `DECOM`) has no readable `DEC` and `changed(first, open)` holds.
@@ -14,7 +15,7 @@ use crate::finding::Out;
 /// Ties on `DECOM` go to the first row in file order, as pandas' `idxmin` / `idxmax` pick them.
 /// A child none of whose episodes has a readable `DECOM` (this year or last) has no first (or
 /// last) episode and is skipped; the reference fails outright on such a child (see
-/// `docs/disagreements/r5xx.md`).
+/// `docs/disagreements.md`).
 pub(super) fn report_changes(
     ctx: &Ctx<'_>,
     out: &mut Out<'_>,

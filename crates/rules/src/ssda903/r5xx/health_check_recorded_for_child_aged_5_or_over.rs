@@ -1,5 +1,6 @@
-use super::util::{add_years, child_of};
+use super::util::child_of;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -32,7 +33,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     };
     let end = ctx.end();
     for o in oc2 {
-        let aged_5 = o.dob.strict().and_then(|d| add_years(d, 5)).is_some_and(|d| end >= d);
+        let aged_5 = o.dob.strict().and_then(|d| plus_years(d, 5)).is_some_and(|d| end >= d);
         if aged_5
             && o.health_check.is_present()
             && child_of(o).is_some_and(|c| ctx.continuously_looked_after(c))

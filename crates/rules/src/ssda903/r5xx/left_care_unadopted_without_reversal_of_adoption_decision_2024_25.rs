@@ -1,7 +1,7 @@
-use carelens_model::codes::{LegalStatus, ReasonEpisodeCeased};
+use carelens_model::codes::LegalStatus;
 
-use super::util::child_of;
-use crate::context::{ByChild, Ctx};
+use super::util::flag_left_care_unadopted;
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -31,36 +31,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(eps), Some(pa)) =
-        (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
-    else {
-        return;
-    };
-    let pa = ByChild::new(pa);
-    for e in eps {
-        let adoption_plan = e.place.strict().is_some_and(|p| p.is_adoption())
-            || e.ls.strict() == Some(LegalStatus::E1);
-        // pandas: REC not in (E11, E12), not blank, and != X1 (an unknown code qualifies).
-        let left_unadopted = e.rec.is_present()
-            && !matches!(
-                e.rec.strict(),
-                Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12 | ReasonEpisodeCeased::X1)
-            );
-        if !(adoption_plan && left_unadopted) {
-            continue;
-        }
-        let Some(child) = child_of(e) else { continue };
-        if !pa.contains(child) {
-            out.flag(e);
-            continue;
-        }
-        for p in pa.get(child) {
-            if p.date_placed_ceased.is_blank() || p.reason_placed_ceased.is_blank() {
-                out.flag(e);
-                out.flag(p);
-            }
-        }
-    }
+    flag_left_care_unadopted(ctx, out, &[LegalStatus::E1]);
 }
 
 #[cfg(test)]

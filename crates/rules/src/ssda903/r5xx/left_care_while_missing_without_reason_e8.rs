@@ -1,7 +1,8 @@
 use carelens_model::codes::ReasonEpisodeCeased;
 
-use super::util::{add_years, child_of};
+use super::util::child_of;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -39,7 +40,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         else {
             continue;
         };
-        if add_years(dob, 18) != Some(end) {
+        if plus_years(dob, 18) != Some(end) {
             continue;
         }
         for e in ctx.episodes().get(child) {

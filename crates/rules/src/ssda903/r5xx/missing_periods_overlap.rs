@@ -1,5 +1,5 @@
 use super::util::sort_dates_last;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -29,8 +29,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(missing) = ctx.cur.tables.missing.if_supplied() else { return };
-    for (_, mut rows) in ByChild::new(missing).iter() {
+    if ctx.cur.tables.missing.if_supplied().is_none() {
+        return;
+    }
+    for (_, mut rows) in ctx.missing().iter() {
         sort_dates_last(&mut rows, |m| {
             let start = m.mis_start.strict();
             [m.mis_end.strict().or(start), start]

@@ -1,7 +1,7 @@
 use carelens_model::{Date, Missing};
 use jiff::civil::date;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -30,7 +30,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(missing), Some(missing_last)) = (
+    let (Some(_), Some(_)) = (
         ctx.cur.tables.missing.if_supplied(),
         ctx.last.and_then(|l| l.tables.missing.if_supplied()),
     ) else {
@@ -38,8 +38,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     };
     // The reference fills an unreadable start with 01/01/2099 before taking the earliest.
     let far_future = date(2099, 1, 1);
-    let missing_last = ByChild::new(missing_last);
-    for (child, rows) in ByChild::new(missing).iter() {
+    let missing_last = ctx.missing_last();
+    for (child, rows) in ctx.missing().iter() {
         let mut first: Option<(Date, &Missing)> = None;
         for m in rows {
             let start = m.mis_start.strict().unwrap_or(far_future);

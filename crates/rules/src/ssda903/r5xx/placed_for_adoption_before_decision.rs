@@ -1,6 +1,6 @@
 use carelens_model::{Date, PlacedAdoption};
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -27,14 +27,14 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(pa)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
     else {
         return;
     };
     // The latest decision per child (idxmax: the first row among equal dates).
     let mut latest: Vec<(&str, Date, &PlacedAdoption)> = Vec::new();
-    for (child, rows) in ByChild::new(pa).iter() {
+    for (child, rows) in ctx.placed_adoption().iter() {
         let mut best: Option<(Date, &PlacedAdoption)> = None;
         for p in rows {
             if let Some(d) = p.date_placed.strict()

@@ -1,5 +1,5 @@
 use super::util::child_of;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -25,12 +25,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(pa), Some(ad1)) =
+    let (Some(pa), Some(_)) =
         (ctx.cur.tables.placed_adoption.if_supplied(), ctx.cur.tables.ad1.if_supplied())
     else {
         return;
     };
-    let ad1 = ByChild::new(ad1);
+    let ad1 = ctx.ad1();
     for p in pa {
         let (Some(child), Some(placed)) = (child_of(p), p.date_placed.strict()) else { continue };
         for a in ad1.get(child) {

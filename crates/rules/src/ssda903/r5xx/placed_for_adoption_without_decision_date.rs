@@ -1,5 +1,5 @@
 use super::util::child_of;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -25,12 +25,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(eps), Some(pa)) =
+    let (Some(eps), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
     else {
         return;
     };
-    let pa = ByChild::new(pa);
+    let pa = ctx.placed_adoption();
     for e in eps {
         if !e.place.strict().is_some_and(|p| p.is_adoption()) {
             continue;

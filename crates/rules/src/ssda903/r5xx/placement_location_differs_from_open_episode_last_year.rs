@@ -19,7 +19,7 @@ declare_rule! {
     ///
     /// ## Reference behaviour
     /// A child none of whose episodes (this year or last) has a readable `DECOM` is skipped;
-    /// the reference fails on the whole return instead (docs/disagreements/r5xx.md).
+    /// the reference fails on the whole return instead (docs/disagreements.md).
     pub(crate) PLACEMENT_LOCATION_DIFFERS_FROM_OPEN_EPISODE_LAST_YEAR,
     code: "503J",
     tables: ["Episodes", "Episodes_last"],

@@ -1,5 +1,6 @@
-use super::util::{child_of, equal_text};
-use crate::context::{ByChild, Ctx};
+use super::util::child_of;
+use crate::cells::equal_text;
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -27,13 +28,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(pa), Some(pa_last)) = (
+    let (Some(pa), Some(_)) = (
         ctx.cur.tables.placed_adoption.if_supplied(),
         ctx.last.and_then(|l| l.tables.placed_adoption.if_supplied()),
     ) else {
         return;
     };
-    let pa_last = ByChild::new(pa_last);
+    let pa_last = ctx.placed_adoption_last();
     for p in pa {
         let Some(child) = child_of(p) else { continue };
         let repeated = pa_last.get(child).any(|l| {

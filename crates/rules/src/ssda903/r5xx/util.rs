@@ -1,66 +1,16 @@
 //! Helpers shared by the rules of this folder: pandas-like comparisons of raw cells, picking a
 //! child's first or last episode, sorting with unreadable dates last, and periods of care.
 
-use carelens_model::{AnyRow, Date, Episode, Field};
+use carelens_model::codes::{LegalStatus, ReasonEpisodeCeased};
+use carelens_model::{AnyRow, Date, Episode};
+
+use crate::context::Ctx;
+use crate::finding::Out;
 
 /// The row's `CHILD`, when it has one.
 pub(super) fn child_of(row: &dyn AnyRow) -> Option<&str> {
     row.child().value().map(|c| c.as_str())
 }
-
-/// Whether two cells hold the same text, as the reference compares columns after
-/// `astype(str)`: two blank cells are equal (both read `"nan"`), a blank and a filled cell
-/// differ, and filled cells are compared as upper-cased text.
-pub(super) fn same_text<T>(a: &Field<T>, b: &Field<T>) -> bool {
-    match (a.is_blank(), b.is_blank()) {
-        (true, true) => true,
-        (false, false) => a.raw().trim().eq_ignore_ascii_case(b.raw().trim()),
-        _ => false,
-    }
-}
-
-/// Whether two cells are equal as the reference's `==` on raw columns sees them: both filled
-/// with the same (upper-cased) text. A blank cell equals nothing, not even another blank.
-pub(super) fn equal_text<T>(a: &Field<T>, b: &Field<T>) -> bool {
-    a.is_present() && b.is_present() && a.raw().trim().eq_ignore_ascii_case(b.raw().trim())
-}
-
-/// `date + n years`, as `pd.DateOffset(years=n)` computes it (29 February becomes 28 February
-/// in a year that is not a leap year).
-pub(super) fn add_years(date: Date, years: i16) -> Option<Date> {
-    date.checked_add(jiff::Span::new().years(years)).ok()
-}
-
-/// The episode with the earliest readable `DECOM`; on a tie, the first in file order (pandas
-/// `idxmin`). `None` when no episode has a readable `DECOM`.
-pub(super) fn first_by_decom<'a>(
-    eps: impl IntoIterator<Item = &'a Episode>,
-) -> Option<&'a Episode> {
-    let mut best: Option<(Date, &'a Episode)> = None;
-    for e in eps {
-        if let Some(d) = e.decom.strict()
-            && best.is_none_or(|(b, _)| d < b)
-        {
-            best = Some((d, e));
-        }
-    }
-    best.map(|(_, e)| e)
-}
-
-/// The episode with the latest readable `DECOM`; on a tie, the first in file order (pandas
-/// `idxmax`). `None` when no episode has a readable `DECOM`.
-pub(super) fn last_by_decom<'a>(eps: impl IntoIterator<Item = &'a Episode>) -> Option<&'a Episode> {
-    let mut best: Option<(Date, &'a Episode)> = None;
-    for e in eps {
-        if let Some(d) = e.decom.strict()
-            && best.is_none_or(|(b, _)| d > b)
-        {
-            best = Some((d, e));
-        }
-    }
-    best.map(|(_, e)| e)
-}
-
 /// Sorts rows by a sequence of optional dates, missing dates last, keeping file order among
 /// equal keys: what pandas' multi-column `sort_values` does (its lexsort is stable).
 pub(super) fn sort_dates_last<R, const N: usize>(
@@ -101,29 +51,50 @@ pub(super) fn periods_of_care<'a>(eps: impl IntoIterator<Item = &'a Episode>) ->
     out
 }
 
+/// Rule 557, whose versions differ only in the legal statuses that mean an adoption plan (D1
+/// and E1 to 2023/24; E1 alone once freeing orders were retired in 2024/25): flags an episode
+/// placed for adoption (A3–A6) or under one of `orders` that ends other than by adoption (E11,
+/// E12) or a change of episode (X1), when the child has no PlacedAdoption row, or (with that
+/// row) when the decision has no date and reason for ceasing.
+pub(super) fn flag_left_care_unadopted(ctx: &Ctx<'_>, out: &mut Out<'_>, orders: &[LegalStatus]) {
+    let (Some(eps), Some(_)) =
+        (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.placed_adoption.if_supplied())
+    else {
+        return;
+    };
+    let pa = ctx.placed_adoption();
+    for e in eps {
+        let adoption_plan = e.place.strict().is_some_and(|p| p.is_adoption())
+            || e.ls.strict().is_some_and(|ls| orders.contains(&ls));
+        // pandas: REC not in (E11, E12), not blank, and != X1 (an unknown code qualifies).
+        let left_unadopted = e.rec.is_present()
+            && !matches!(
+                e.rec.strict(),
+                Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12 | ReasonEpisodeCeased::X1)
+            );
+        if !(adoption_plan && left_unadopted) {
+            continue;
+        }
+        let Some(child) = child_of(e) else { continue };
+        if !pa.contains(child) {
+            out.flag(e);
+            continue;
+        }
+        for p in pa.get(child) {
+            if p.date_placed_ceased.is_blank() || p.reason_placed_ceased.is_blank() {
+                out.flag(e);
+                out.flag(p);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
 
     use super::*;
     use crate::testing::ret;
-
-    #[test]
-    fn text_comparisons_follow_pandas() {
-        let f = |s: &str| Field::<carelens_model::codes::LegalStatus>::parse(s);
-        assert!(same_text(&f(""), &f("")));
-        assert!(!same_text(&f(""), &f("C2")));
-        assert!(same_text(&f("c2"), &f("C2")));
-        assert!(same_text(&f("XX"), &f("xx")));
-        assert!(!equal_text(&f(""), &f("")));
-        assert!(equal_text(&f("c2"), &f("C2")));
-    }
-
-    #[test]
-    fn leap_day_birthdays_move_to_28_february() {
-        assert_eq!(add_years(date(2008, 2, 29), 10), Some(date(2018, 2, 28)));
-        assert_eq!(add_years(date(2008, 2, 29), 4), Some(date(2012, 2, 29)));
-    }
 
     #[test]
     fn periods_chain_over_open_and_touching_episodes() {
@@ -146,7 +117,5 @@ mod tests {
                 PeriodOfCare { start: date(2020, 6, 1), end: None },
             ]
         );
-        assert_eq!(first_by_decom(eps.iter()).map(|e| e.loc.row), Some(1));
-        assert_eq!(last_by_decom(eps.iter()).map(|e| e.loc.row), Some(0));
     }
 }

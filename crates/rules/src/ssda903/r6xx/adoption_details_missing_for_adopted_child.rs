@@ -1,7 +1,7 @@
 use carelens_model::codes::ReasonEpisodeCeased;
 use carelens_model::{Ad1, Episode};
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -28,12 +28,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(episodes), Some(ad1)) =
+    let (Some(episodes), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.ad1.if_supplied())
     else {
         return;
     };
-    let ad1 = ByChild::new(ad1);
+    let ad1 = ctx.ad1();
     for e in episodes.iter().filter(|e| adopted_in_year(ctx, e)) {
         let Some(child) = e.child.value() else { continue };
         let mut incomplete = false;

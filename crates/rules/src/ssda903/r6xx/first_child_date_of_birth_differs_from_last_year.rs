@@ -19,7 +19,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference compares the two cells as text, so `1/6/2020` and `01/06/2020` differ.
     /// carelens compares dates when both are valid dates (see
-    /// `docs/disagreements/r6xx_7xx_1000.md`), and the text otherwise.
+    /// `docs/disagreements.md`), and the text otherwise.
     pub(crate) FIRST_CHILD_DATE_OF_BIRTH_DIFFERS_FROM_LAST_YEAR,
     code: "624",
     tables: ["Header", "Header_last"],

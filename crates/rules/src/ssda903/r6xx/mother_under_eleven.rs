@@ -1,5 +1,5 @@
-use super::util::add_years;
 use crate::context::Ctx;
+use crate::dates::plus_years;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -25,7 +25,7 @@ declare_rule! {
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(header) = ctx.cur.tables.header.if_supplied() else { return };
     for h in header {
-        let eleventh = h.dob.strict().and_then(|d| add_years(d, 11));
+        let eleventh = h.dob.strict().and_then(|d| plus_years(d, 11));
         if h.mother.strict() == Some(true) && eleventh.is_some_and(|d| d > ctx.start()) {
             out.flag(h);
         }

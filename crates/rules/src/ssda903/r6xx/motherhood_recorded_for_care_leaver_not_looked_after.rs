@@ -1,5 +1,5 @@
 use super::util::has_care_leaver_data;
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -24,14 +24,14 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(header), Some(_), Some(oc3)) = (
+    let (Some(header), Some(_), Some(_)) = (
         ctx.cur.tables.header.if_supplied(),
         ctx.cur.tables.episodes.if_supplied(),
         ctx.cur.tables.oc3.if_supplied(),
     ) else {
         return;
     };
-    let oc3 = ByChild::new(oc3);
+    let oc3 = ctx.oc3();
     for h in header.iter().filter(|h| h.mother.is_present()) {
         let Some(child) = h.child.value().map(|c| c.as_str()) else { continue };
         if !ctx.episodes().contains(child) && oc3.get(child).any(has_care_leaver_data) {

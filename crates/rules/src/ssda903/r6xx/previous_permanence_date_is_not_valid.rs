@@ -1,7 +1,7 @@
 use carelens_model::{Date, Field, PartialDate};
 use jiff::Span;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -33,12 +33,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(prev_perm)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.prev_perm.if_supplied())
     else {
         return;
     };
-    let prev_perm = ByChild::new(prev_perm);
+    let prev_perm = ctx.prev_perm();
     for (child, eps) in ctx.episodes().iter() {
         // The first episode: the earliest readable DECOM, the first in file order among equals.
         let mut first = None;

@@ -24,7 +24,7 @@ declare_rule! {
     /// The reference compares the latest `DECOM` with the start of the collection year instead
     /// of 1 April 2016 (its own comment says 01/04/2016), so it reports every PrevPerm entry of
     /// a child who did not start an episode this year. carelens follows the DfE rule; see
-    /// `docs/disagreements/r6xx_7xx_1000.md`.
+    /// `docs/disagreements.md`.
     pub(crate) PREVIOUS_PERMANENCE_FOR_CHILD_NOT_LOOKED_AFTER_SINCE_2016,
     code: "634",
     tables: ["Episodes", "PrevPerm"],

@@ -1,6 +1,6 @@
 use carelens_model::codes::{PreviousPermanence, ReasonNewEpisode};
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -27,12 +27,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(episodes), Some(prev_perm)) =
+    let (Some(episodes), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.prev_perm.if_supplied())
     else {
         return;
     };
-    let prev_perm = ByChild::new(prev_perm);
+    let prev_perm = ctx.prev_perm();
     for e in episodes {
         let starts = e.rne.strict() == Some(ReasonNewEpisode::S)
             && e.decom.strict().is_some_and(|d| d >= ctx.start());

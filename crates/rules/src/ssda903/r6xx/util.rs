@@ -2,18 +2,6 @@
 //! reference's pandas does it, and the few cell tests several rules repeat.
 
 use carelens_model::{Coercion, Date, Field, Oc3};
-use jiff::Span;
-
-/// `date` plus `years` calendar years; 29 February becomes 28 February in a common year, as
-/// pandas' `DateOffset(years=n)` does.
-pub(crate) fn add_years(date: Date, years: i16) -> Option<Date> {
-    date.checked_add(Span::new().years(years)).ok()
-}
-
-/// Whole days from `from` to `to`, negative when `to` is earlier.
-pub(crate) fn days_between(from: Date, to: Date) -> i64 {
-    to.duration_since(from).as_hours() / 24
-}
 
 /// Whether an OC3 row has any care leaver item (`IN_TOUCH`, `ACTIV`, `ACCOM`) as sent: the
 /// reference tests `notna()`, so an invalid code counts as completed.
@@ -43,22 +31,8 @@ pub(crate) fn same_date_cell(a: &Field<Date>, b: &Field<Date>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use jiff::civil::date;
 
     use super::*;
-
-    #[test]
-    fn years_are_calendar_years_and_leap_days_clamp() {
-        assert_eq!(add_years(date(2008, 3, 31), 17), Some(date(2025, 3, 31)));
-        assert_eq!(add_years(date(2008, 2, 29), 17), Some(date(2025, 2, 28)));
-        assert_eq!(add_years(date(2008, 2, 29), 16), Some(date(2024, 2, 29)));
-    }
-
-    #[test]
-    fn days_between_counts_whole_days() {
-        assert_eq!(days_between(date(2024, 4, 1), date(2024, 7, 1)), 91);
-        assert_eq!(days_between(date(2024, 4, 2), date(2024, 4, 1)), -1);
-    }
 
     #[test]
     fn numeric_flags_accept_decimals_but_not_labels() {

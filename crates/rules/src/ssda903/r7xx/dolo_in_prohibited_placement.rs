@@ -1,6 +1,6 @@
 use carelens_model::codes::PlacementType;
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference reads a column `PLACEMENT` that Episodes does not have, so it always fails
     /// and reports nothing. carelens checks `PLACE`, as the DfE rule intends (see
-    /// `docs/disagreements/r6xx_7xx_1000.md`), and reads dates strictly as `dd/mm/yyyy`.
+    /// `docs/disagreements.md`), and reads dates strictly as `dd/mm/yyyy`.
     pub(crate) DOLO_IN_PROHIBITED_PLACEMENT,
     code: "710",
     tables: ["DoLo", "Episodes"],
@@ -49,12 +49,12 @@ pub(super) fn flag_overlaps(
     out: &mut Out<'_>,
     wrong: impl Fn(Option<PlacementType>) -> bool,
 ) {
-    let (Some(_), Some(dolo)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.dolo.if_supplied())
     else {
         return;
     };
-    for (child, orders) in ByChild::new(dolo).iter() {
+    for (child, orders) in ctx.dolo().iter() {
         for d in orders {
             let (Some(start), Some(end)) = (d.dolo_start.strict(), d.dolo_end.strict()) else {
                 continue;

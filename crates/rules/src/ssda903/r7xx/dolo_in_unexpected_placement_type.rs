@@ -23,7 +23,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference reads a column `PLACEMENT` that Episodes does not have, so it always fails
     /// and reports nothing. carelens checks `PLACE`, as the DfE rule intends (see
-    /// `docs/disagreements/r6xx_7xx_1000.md`), and reads dates strictly as `dd/mm/yyyy` (the
+    /// `docs/disagreements.md`), and reads dates strictly as `dd/mm/yyyy` (the
     /// reference would have guessed other forms).
     pub(crate) DOLO_IN_UNEXPECTED_PLACEMENT_TYPE,
     code: "709",

@@ -1,6 +1,6 @@
 use carelens_model::{Date, DoLo};
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -42,14 +42,14 @@ struct Period {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(_), Some(dolo)) =
+    let (Some(_), Some(_)) =
         (ctx.cur.tables.episodes.if_supplied(), ctx.cur.tables.dolo.if_supplied())
     else {
         return;
     };
     let mut eps: Vec<(Date, Option<Date>)> = Vec::new();
     let mut periods: Vec<Period> = Vec::new();
-    for (child, orders) in ByChild::new(dolo).iter() {
+    for (child, orders) in ctx.dolo().iter() {
         eps.clear();
         eps.extend(
             ctx.episodes().get(child).filter_map(|e| e.decom.strict().map(|d| (d, e.dec.strict()))),

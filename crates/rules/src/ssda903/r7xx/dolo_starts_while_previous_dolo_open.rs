@@ -1,6 +1,6 @@
 use carelens_model::{Date, DoLo};
 
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -39,9 +39,11 @@ struct Order<'a> {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(dolo) = ctx.cur.tables.dolo.if_supplied() else { return };
+    if ctx.cur.tables.dolo.if_supplied().is_none() {
+        return;
+    }
     let mut orders: Vec<Order<'_>> = Vec::new();
-    for (_, rows) in ByChild::new(dolo).iter() {
+    for (_, rows) in ctx.dolo().iter() {
         orders.clear();
         orders.extend(rows.into_iter().map(|row| {
             let (start, end) = (row.dolo_start.strict(), row.dolo_end.strict());

@@ -1,4 +1,4 @@
-use crate::context::{ByChild, Ctx};
+use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
 use crate::ssda903::r6xx::util::same_date_cell;
@@ -19,7 +19,7 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference returns the positions of last year's rows under this year's table name,
     /// so it marks whichever row of this year's DoLo table has the same position (or none).
-    /// carelens reports last year's row itself (see `docs/disagreements/r6xx_7xx_1000.md`).
+    /// carelens reports last year's row itself (see `docs/disagreements.md`).
     /// Start dates are compared as dates when both are valid (`1/1/2026` equals `01/01/2026`).
     pub(crate) OPEN_DOLO_FROM_LAST_YEAR_NOT_CONTINUED,
     code: "706",
@@ -31,12 +31,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(dolo), Some(dolo_last)) =
+    let (Some(_), Some(dolo_last)) =
         (ctx.cur.tables.dolo.if_supplied(), ctx.last.and_then(|l| l.tables.dolo.if_supplied()))
     else {
         return;
     };
-    let dolo = ByChild::new(dolo);
+    let dolo = ctx.dolo();
     for l in dolo_last.iter().filter(|l| l.dolo_end.is_blank()) {
         let Some(child) = l.child.value() else { continue };
         if !dolo.get(child.as_str()).any(|d| same_date_cell(&d.dolo_start, &l.dolo_start)) {

@@ -29,8 +29,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
-    for (_, rows) in SwIndex::new(sw).groups() {
+    if ctx.cur.tables.sw_episodes.if_supplied().is_none() {
+        return;
+    }
+    for (_, rows) in SwIndex::new(ctx).groups() {
         // The last row once sorted by SW_DECOM (stable, unreadable dates last).
         let latest = rows
             .iter()

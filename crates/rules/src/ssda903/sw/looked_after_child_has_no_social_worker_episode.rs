@@ -27,7 +27,7 @@ declare_rule! {
     /// SWEpisodes the whole reference run stops with a `KeyError`. It also reports a child if any
     /// one of its social worker episodes lacks an item, where the DfE asks for at least one
     /// instance of each item (incomplete rows are SW03STG1's business). carelens reports the open
-    /// episode and follows the DfE's wording (docs/disagreements/sw_integrity.md).
+    /// episode and follows the DfE's wording (docs/disagreements.md).
     pub(crate) LOOKED_AFTER_CHILD_HAS_NO_SOCIAL_WORKER_EPISODE,
     code: "SW01STG1",
     tables: ["SWEpisodes", "Episodes"],
@@ -37,12 +37,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let (Some(sw), Some(episodes)) =
+    let (Some(_), Some(episodes)) =
         (ctx.cur.tables.sw_episodes.if_supplied(), ctx.cur.tables.episodes.if_supplied())
     else {
         return;
     };
-    let index = SwIndex::new(sw);
+    let index = SwIndex::new(ctx);
     for e in episodes {
         if !e.dec.is_blank() || e.ls.strict().is_some_and(LegalStatus::is_short_break) {
             continue;

@@ -1,9 +1,12 @@
-use std::cmp::Reverse;
+use std::collections::HashMap;
 
-use super::util::{SwIndex, lenient, looked_after_at_31_march};
+use carelens_model::Date;
+
 use crate::context::Ctx;
+use crate::dates::lenient;
 use crate::declare_rule;
 use crate::finding::Out;
+use crate::order::pandas_sort_order;
 
 declare_rule! {
     /// ## What it checks
@@ -23,12 +26,11 @@ declare_rule! {
     /// ## Reference behaviour
     /// The reference checks every child in SWEpisodes, including children who left care before 31
     /// March, for whom a closed latest episode is expected; carelens checks the cohort looked after
-    /// at 31 March (docs/disagreements/sw_integrity.md). Otherwise it follows the reference:
+    /// at 31 March (docs/disagreements.md). Otherwise it follows the reference:
     /// `SW_DECOM` is read leniently (`pd.to_datetime(dayfirst=True)`), unreadable dates sort last,
     /// and any text in `SW_DEC` counts as an end date. When several episodes share the latest
-    /// `SW_DECOM`, the reference's choice is arbitrary (an unstable quicksort of the whole table);
-    /// carelens takes an open one if there is one, so a child with an open episode starting the
-    /// same day as a closed one is not reported.
+    /// `SW_DECOM`, the latest is the one the reference's descending sort of the whole table puts
+    /// first (numpy's unstable quicksort, reproduced by `crate::order::numpy_argsort`).
     pub(crate) NO_SOCIAL_WORKER_EPISODE_OPEN_AT_31_MARCH,
     code: "SW17STG2",
     tables: ["SWEpisodes"],
@@ -38,27 +40,28 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
+    let Some(rows) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    let episodes = ctx.episodes();
-    for (child, rows) in SwIndex::new(sw).groups() {
-        let Some(child) = child else { continue };
-        if !looked_after_at_31_march(episodes.get(child)) {
-            continue;
+    // `sort_values(by=["SW_DECOM"], ascending=False).drop_duplicates("CHILD", keep="first")`:
+    // each child's first row in the reference's sort of the whole table.
+    let keys: Vec<Option<Date>> = rows.iter().map(|r| lenient(&r.sw_decom)).collect();
+    let order = pandas_sort_order(&keys, false);
+    let mut latest: HashMap<&str, usize> = HashMap::new();
+    for i in order {
+        if let Some(child) = rows[i].child.value() {
+            latest.entry(child.as_str()).or_insert(i);
         }
-        // The first row once sorted by SW_DECOM descending, unreadable dates last; among rows
-        // sharing the latest start an open one, then the first in the file.
-        let latest = rows.iter().enumerate().min_by_key(|(i, r)| {
-            let d = lenient(&r.sw_decom);
-            (d.is_none(), Reverse(d), r.sw_dec.is_present(), *i)
-        });
-        if let Some((_, r)) = latest
-            && r.sw_dec.is_present()
-        {
-            out.flag(*r);
-        }
+    }
+    let mut flagged: Vec<usize> = latest
+        .into_iter()
+        .filter(|(child, i)| ctx.looked_after_at_31_march(child) && rows[*i].sw_dec.is_present())
+        .map(|(_, i)| i)
+        .collect();
+    flagged.sort_unstable();
+    for i in flagged {
+        out.flag(&rows[i]);
     }
 }
 
@@ -103,5 +106,26 @@ mod tests {
         let found =
             run(&NO_SOCIAL_WORKER_EPISODE_OPEN_AT_31_MARCH, CollectionYear::Y2025_26, &cur, None);
         assert!(found.is_empty());
+    }
+
+    #[test]
+    fn ties_follow_the_references_unstable_sort() {
+        // 30 episodes of five children in care, all starting 01/06/2025 except rows 0, 4, 16,
+        // 20 and 24 (02/06/2025); rows 0, 3, 6, … (every third) have an SW_DEC. Over 16 rows
+        // numpy's quicksort is not stable; the reference, run on this table, takes rows 0 and 27
+        // as the latest (closed) episodes of children 100 and 102.
+        let mut sw = String::from("CHILD,SW_DECOM,SW_DEC\n");
+        for i in 0..30 {
+            let child = 100 + i % 5;
+            let day = if i % 4 == 0 && child != 102 && child != 103 { 2 } else { 1 };
+            let dec = if i % 3 == 0 { "05/06/2025" } else { "" };
+            sw.push_str(&format!("{child},0{day}/06/2025,{dec}\n"));
+        }
+        let eps = "CHILD,DECOM,DEC,LS\n100,01/01/2025,,C2\n101,01/01/2025,,C2\n\
+                   102,01/01/2025,,C2\n103,01/01/2025,,C2\n104,01/01/2025,,C2\n";
+        let cur = ret(&[("Episodes", eps), ("SWEpisodes", sw.as_str())]);
+        let found =
+            run(&NO_SOCIAL_WORKER_EPISODE_OPEN_AT_31_MARCH, CollectionYear::Y2025_26, &cur, None);
+        assert_eq!(found, ["SWEpisodes:0", "SWEpisodes:27"]);
     }
 }

@@ -1,7 +1,7 @@
 use jiff::civil::date;
 
-use super::util::lenient;
 use crate::context::Ctx;
+use crate::dates::lenient;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -22,7 +22,7 @@ declare_rule! {
     /// The reference reads `SW_DECOM` with `pd.to_datetime(dayfirst=True)` and no `errors=`
     /// argument, so a single `SW_DECOM` that is not a date (`ZZ/01/2024`) makes the rule fail and
     /// report nothing for the whole return. carelens reports the invalid reasons anyway and treats
-    /// the unreadable date as unknown (docs/disagreements/sw_integrity.md). As in the reference,
+    /// the unreadable date as unknown (docs/disagreements.md). As in the reference,
     /// the date is read leniently here (`2023-05-01` and `01/04/23` are dates).
     pub(crate) SOCIAL_WORKER_CHANGE_REASON_IS_NOT_VALID,
     code: "SW13STG1",

@@ -2,8 +2,9 @@ use std::cmp::Reverse;
 
 use carelens_model::Date;
 
-use super::util::{SwIndex, by_start, plus_days};
+use super::util::{SwIndex, by_start};
 use crate::context::Ctx;
+use crate::dates::plus_days;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -38,10 +39,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
+    if ctx.cur.tables.sw_episodes.if_supplied().is_none() {
+        return;
+    }
     let Some(from) = plus_days(ctx.end(), -5) else { return };
     let in_window = |d: Option<Date>| d.is_some_and(|d| d >= from && d <= ctx.end());
-    for (child, mut rows) in SwIndex::new(sw).groups() {
+    for (child, mut rows) in SwIndex::new(ctx).groups() {
         if let (Some(_), [only]) = (child, rows.as_slice()) {
             if in_window(only.sw_dec.strict()) {
                 out.flag(*only);

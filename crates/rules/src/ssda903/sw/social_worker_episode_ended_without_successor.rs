@@ -1,5 +1,6 @@
-use super::util::{SwIndex, by_start, plus_days, within_days};
+use super::util::{SwIndex, by_start, within_days};
 use crate::context::Ctx;
+use crate::dates::plus_days;
 use crate::declare_rule;
 use crate::finding::Out;
 
@@ -32,9 +33,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
+    if ctx.cur.tables.sw_episodes.if_supplied().is_none() {
+        return;
+    }
     let Some(cutoff) = plus_days(ctx.end(), -5) else { return };
-    for (child, mut rows) in SwIndex::new(sw).groups() {
+    for (child, mut rows) in SwIndex::new(ctx).groups() {
         if child.is_none() {
             continue;
         }

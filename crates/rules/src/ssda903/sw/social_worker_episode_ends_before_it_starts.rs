@@ -1,5 +1,5 @@
-use super::util::lenient;
 use crate::context::Ctx;
+use crate::dates::lenient;
 use crate::declare_rule;
 use crate::finding::Out;
 

@@ -21,7 +21,7 @@ declare_rule! {
     /// The reference subtracts `np.timedelta64(1, "Y")`, an average year of 365.2425 days, so in
     /// 2024/25 (whose previous year holds 29 February) it reports an episode ending on 01/04/2023,
     /// the first day of the period. carelens goes back one calendar year
-    /// (docs/disagreements/sw_integrity.md).
+    /// (docs/disagreements.md).
     pub(crate) SOCIAL_WORKER_EPISODE_ENDS_OUTSIDE_REPORTING_PERIOD,
     code: "SW07STG2",
     tables: ["SWEpisodes"],

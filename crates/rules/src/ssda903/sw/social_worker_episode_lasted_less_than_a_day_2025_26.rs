@@ -1,5 +1,6 @@
-use super::util::{lenient, plus_days};
 use crate::context::Ctx;
+use crate::dates::lenient;
+use crate::dates::plus_days;
 use crate::declare_rule;
 use crate::finding::Out;
 

@@ -1,7 +1,11 @@
-use super::util::SwIndex;
+use std::collections::HashMap;
+
+use carelens_model::Date;
+
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
+use crate::order::pandas_sort_order;
 
 declare_rule! {
     /// ## What it checks
@@ -22,12 +26,10 @@ declare_rule! {
     /// sorts after every date, so a child with such a row has no readable "latest" episode and all
     /// its readable episodes are checked.
     ///
-    /// When several episodes share the latest `SW_DECOM`, the reference's choice of the latest is
-    /// arbitrary (it sorts the whole table with numpy's unstable quicksort; on tables of up to 16
-    /// rows the sort happens to be stable and the row later in the file wins). carelens takes an
-    /// open one as the latest, so that two same-day episodes, one closed and one open, are not
-    /// reported (two episodes starting the same day are SW19STG2's business); among several open
-    /// ones or several closed ones, the row later in the file.
+    /// When several episodes share the latest `SW_DECOM`, the latest is the one the reference's
+    /// sort puts last: it sorts the whole table by `SW_DECOM` with numpy's unstable quicksort,
+    /// which carelens reproduces exactly (`crate::order::pandas_sort_order`); on tables of up to 16
+    /// rows that is the row later in the file.
     pub(crate) SOCIAL_WORKER_EPISODE_NOT_ENDED_BEFORE_NEXT_STARTED,
     code: "SW08STG2",
     tables: ["SWEpisodes"],
@@ -37,29 +39,22 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
-    for (child, rows) in SwIndex::new(sw).groups() {
-        if child.is_none() {
-            continue;
+    let Some(rows) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
+    // `df.sort_values("SW_DECOM")` (readable dates by numpy's quicksort, then the rest in file
+    // order) `.groupby("CHILD")["index"].last()`: each child's row sorted last.
+    let keys: Vec<Option<Date>> = rows.iter().map(|r| r.sw_decom.strict()).collect();
+    let sorted = pandas_sort_order(&keys, true);
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for i in sorted {
+        if let Some(child) = rows[i].child.value() {
+            last.insert(child.as_str(), i);
         }
-        let latest = if rows.iter().any(|r| r.sw_decom.strict().is_none()) {
-            None
-        } else {
-            // Among episodes sharing the latest start, an open one counts as the latest.
-            rows.iter()
-                .enumerate()
-                .filter_map(|(i, r)| {
-                    r.sw_decom.strict().map(|d| (d, r.sw_dec.strict().is_none(), i))
-                })
-                .max()
-        };
-        for (i, r) in rows.iter().enumerate() {
-            if latest.is_some_and(|(_, _, li)| li == i) {
-                continue;
-            }
-            if r.sw_decom.strict().is_some() && r.sw_dec.strict().is_none() {
-                out.flag(*r);
-            }
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let Some(child) = r.child.value() else { continue };
+        let is_last = last.get(child.as_str()) == Some(&i);
+        if !is_last && r.sw_decom.strict().is_some() && r.sw_dec.strict().is_none() {
+            out.flag(r);
         }
     }
 }
@@ -121,5 +116,31 @@ mod tests {
             None,
         );
         assert_eq!(found, ["SWEpisodes:0", "SWEpisodes:2"]);
+    }
+
+    #[test]
+    fn ties_follow_the_references_unstable_sort() {
+        // 30 open episodes of five children, every one starting on 01/06/2023 except rows 0, 4,
+        // 16, 20 and 24 (02/06/2023). Over 16 rows numpy's quicksort is not stable: the
+        // reference (run on this table) keeps rows 0, 3, 12, 16 and 24 as each child's latest
+        // (child 100's latest is row 0, not row 20; child 102's is row 12) and reports the rest.
+        let mut text = String::from("CHILD,SW_DECOM,SW_DEC\n");
+        for i in 0..30 {
+            let child = 100 + i % 5;
+            let day = if i % 4 == 0 && child != 102 && child != 103 { 2 } else { 1 };
+            text.push_str(&format!("{child},0{day}/06/2023,\n"));
+        }
+        let cur = ret(&[("SWEpisodes", text.as_str())]);
+        let found = run(
+            &SOCIAL_WORKER_EPISODE_NOT_ENDED_BEFORE_NEXT_STARTED,
+            CollectionYear::Y2024_25,
+            &cur,
+            None,
+        );
+        let want: Vec<String> = (0..30)
+            .filter(|i| ![0, 3, 12, 16, 24].contains(i))
+            .map(|i| format!("SWEpisodes:{i}"))
+            .collect();
+        assert_eq!(found, want);
     }
 }

@@ -30,8 +30,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
-    for (_, mut rows) in SwIndex::new(sw).groups() {
+    if ctx.cur.tables.sw_episodes.if_supplied().is_none() {
+        return;
+    }
+    for (_, mut rows) in SwIndex::new(ctx).groups() {
         by_start_then_end(&mut rows);
         for pair in rows.windows(2) {
             let (prev, cur) = (pair[0], pair[1]);

@@ -1,6 +1,6 @@
 use carelens_model::codes::{LegalStatus, ReasonEpisodeCeased, ReasonNewEpisode};
 
-use super::util::{SwIndex, looked_after_at_31_march};
+use super::util::SwIndex;
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -33,7 +33,7 @@ declare_rule! {
     /// March, treats only an episode with a `DEC` as ending care, and reports an episode when NO
     /// social worker episode matches it, as the reference's own comments intend ("episodes that
     /// start or end care and don't have a corresponding SWE episode"; its test calls an open `RNE`
-    /// P episode "not a start or end placement"). See docs/disagreements/sw_integrity.md.
+    /// P episode "not a start or end placement"). See docs/disagreements.md.
     pub(crate) SOCIAL_WORKER_EPISODES_MISSING_AROUND_CARE_START_OR_END,
     code: "SW12STG2",
     tables: ["SWEpisodes", "Episodes"],
@@ -43,13 +43,15 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
+    if ctx.cur.tables.sw_episodes.if_supplied().is_none() {
+        return;
+    }
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    let index = SwIndex::new(sw);
+    let index = SwIndex::new(ctx);
     for (child, eps) in ctx.episodes().iter() {
-        if !looked_after_at_31_march(eps.iter().copied()) {
+        if !ctx.looked_after_at_31_march(child) {
             continue;
         }
         let sw_rows = index.get(Some(child));

@@ -1,6 +1,6 @@
 use carelens_model::codes::{LegalStatus, ReasonEpisodeCeased, ReasonNewEpisode};
 
-use super::util::{SwIndex, looked_after_at_31_march, reporting_period_start};
+use super::util::{SwIndex, reporting_period_start};
 use crate::context::Ctx;
 use crate::declare_rule;
 use crate::finding::Out;
@@ -38,7 +38,7 @@ declare_rule! {
     /// P episode "not a start or end placement"). The reference also subtracts `np.timedelta64(1,
     /// "Y")` (365.2425 days) for the start of the reporting period, which in 2024/25 leaves out
     /// episodes ending on 01/04/2023; carelens goes back one calendar year. See
-    /// docs/disagreements/sw_integrity.md.
+    /// docs/disagreements.md.
     pub(crate) SOCIAL_WORKER_EPISODES_MISSING_AROUND_CARE_START_OR_END,
     code: "SW12STG2",
     tables: ["SWEpisodes", "Episodes"],
@@ -48,14 +48,16 @@ declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
+    if ctx.cur.tables.sw_episodes.if_supplied().is_none() {
+        return;
+    }
     if ctx.cur.tables.episodes.if_supplied().is_none() {
         return;
     }
-    let index = SwIndex::new(sw);
+    let index = SwIndex::new(ctx);
     let from = reporting_period_start(ctx);
     for (child, eps) in ctx.episodes().iter() {
-        if !looked_after_at_31_march(eps.iter().copied()) {
+        if !ctx.looked_after_at_31_march(child) {
             continue;
         }
         let sw_rows = index.get(Some(child));

@@ -35,8 +35,10 @@ fn start(r: &SwEpisode) -> &str {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(sw) = ctx.cur.tables.sw_episodes.if_supplied() else { return };
-    for (_, rows) in SwIndex::new(sw).groups() {
+    if ctx.cur.tables.sw_episodes.if_supplied().is_none() {
+        return;
+    }
+    for (_, rows) in SwIndex::new(ctx).groups() {
         for (i, r) in rows.iter().enumerate() {
             if rows[..i].iter().any(|e| start(e).eq_ignore_ascii_case(start(r))) {
                 out.flag(*r);

@@ -3,28 +3,27 @@
 //! the cohort of children looked after at 31 March, and the orders the reference sorts a
 //! child's social worker episodes in.
 
-use carelens_model::codes::{LegalStatus, SwReason};
-use carelens_model::{Coercion, Date, Episode, Field, SwEpisode};
+use carelens_model::codes::SwReason;
+use carelens_model::{Date, Field, SwEpisode};
 use jiff::Span;
 
 use crate::context::{ByChild, Ctx};
+use crate::dates::plus_days;
 
-/// This year's SWEpisodes rows by child, plus the rows whose `CHILD` is blank. pandas' `merge`
-/// matches a missing key with a missing key, so for the rules that pair a child's episodes the
-/// blank-`CHILD` rows behave as one more child.
-///
-/// Built once per rule: a shared `Ctx::sw_episodes()` cache (like `Ctx::episodes()`) would save
-/// rebuilding it in each of the SW rules.
-pub(super) struct SwIndex<'a> {
-    by_child: ByChild<'a, SwEpisode>,
+/// This year's SWEpisodes rows by child ([`Ctx::sw_episodes`]), plus the rows whose `CHILD` is
+/// blank. pandas' `merge` matches a missing key with a missing key, so for the rules that pair a
+/// child's episodes the blank-`CHILD` rows behave as one more child.
+pub(super) struct SwIndex<'a, 'c> {
+    by_child: &'c ByChild<'a, SwEpisode>,
     blank: Vec<&'a SwEpisode>,
 }
 
-impl<'a> SwIndex<'a> {
-    /// Indexes `rows`.
-    pub(super) fn new(rows: &'a [SwEpisode]) -> Self {
+impl<'a, 'c> SwIndex<'a, 'c> {
+    /// Indexes this year's SWEpisodes.
+    pub(super) fn new(ctx: &'c Ctx<'a>) -> Self {
+        let rows = &ctx.cur.tables.sw_episodes.rows;
         let blank = rows.iter().filter(|r| r.child.is_blank()).collect();
-        Self { by_child: ByChild::new(rows), blank }
+        Self { by_child: ctx.sw_episodes(), blank }
     }
 
     /// Every child's rows in file order; the blank-`CHILD` rows, if any, come last with `None`.
@@ -42,14 +41,6 @@ impl<'a> SwIndex<'a> {
             None => self.blank.clone(),
         }
     }
-}
-
-/// A date as `pd.to_datetime(col, dayfirst=True, errors="coerce")` reads it (SW09STG2 from
-/// 2025/26, SW13STG1 from 2024/25, SW17STG2, SW18STG2): any form dateutil understands, so also
-/// `yyyy-mm-dd`, two-digit years, other separators and a time of day. Excel serial numbers are
-/// not dates to dateutil.
-pub(super) fn lenient(f: &Field<Date>) -> Option<Date> {
-    f.get().filter(|_| f.note() != Some(Coercion::ExcelSerial))
 }
 
 /// A date as the reference's `valid_date` helper reads it (SW04STG1 and SW05STG1 to
@@ -77,12 +68,6 @@ pub(super) fn valid_with_unknown_parts(f: &Field<Date>) -> bool {
 fn is_unknown_part(p: &str) -> bool {
     p.eq_ignore_ascii_case("ZZ") || p.eq_ignore_ascii_case("ZZZZ")
 }
-
-/// `d` plus a number of days (negative: minus).
-pub(super) fn plus_days(d: Date, days: i32) -> Option<Date> {
-    d.checked_add(Span::new().days(days)).ok()
-}
-
 /// Whether `d` lies within `days` days either side of `around`, both ends included.
 pub(super) fn within_days(d: Date, around: Date, days: i32) -> bool {
     plus_days(around, -days).is_some_and(|lo| d >= lo)
@@ -93,13 +78,6 @@ pub(super) fn within_days(d: Date, around: Date, days: i32) -> bool {
 /// period (the SW rules look back over the previous year too).
 pub(super) fn reporting_period_start(ctx: &Ctx<'_>) -> Date {
     ctx.start().checked_sub(Span::new().years(1)).unwrap_or_else(|_| ctx.start())
-}
-
-/// Whether a child is looked after at 31 March, as the DfE defines `CLA_AT_31_MARCH` (and the
-/// reference's SW01STG1 reads it): one of its episodes has no `DEC` and a legal status other than
-/// V3 or V4 (short breaks).
-pub(super) fn looked_after_at_31_march<'e>(mut eps: impl Iterator<Item = &'e Episode>) -> bool {
-    eps.any(|e| e.dec.is_blank() && !e.ls.strict().is_some_and(LegalStatus::is_short_break))
 }
 
 /// A child's rows ordered by `SW_DECOM` read strictly, unreadable or blank dates last, ties in
