@@ -31,13 +31,6 @@ pub(crate) struct Args {
     all: bool,
 }
 
-impl Args {
-    /// Inspect these paths with default options.
-    pub(crate) fn for_paths(paths: Vec<PathBuf>) -> Self {
-        Self { paths, la: None, year: None, examples: 3, all: false }
-    }
-}
-
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let la = match &args.la {
         Some(l) => crate::commands::parse_las(std::slice::from_ref(l))?.into_iter().next(),

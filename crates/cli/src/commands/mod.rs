@@ -6,8 +6,15 @@ use crate::ExitStatus;
 
 mod demo;
 mod generate;
+mod indicators;
 pub(crate) mod inspect;
+mod las;
+pub(crate) mod load;
+mod providers;
+mod public;
 mod rules;
+mod serve;
+mod user;
 mod validate;
 
 /// The subcommands.
@@ -21,8 +28,22 @@ pub(crate) enum Command {
     Generate(generate::Args),
     /// Validate returns against a collection year's DfE rules.
     Validate(validate::Args),
+    /// Stability and safety indicators per LA, region and England: `carelens indicators DIR`.
+    Indicators(indicators::Args),
     /// List the rules in force, or explain one: `carelens rules 103`.
     Rules(rules::Args),
+    /// Children's homes, owners and sectors; national headline figures; the 903 join.
+    Providers(providers::Args),
+    /// LA league tables, profiles, regions and the map of England.
+    Las(las::Args),
+    /// Load newer Ofsted and DfE releases over the shipped public data.
+    Public(public::Args),
+    /// Serve the dashboard and JSON API over a store: `carelens serve --db carelens.db`.
+    Serve(serve::Args),
+    /// Load returns into the store (SQLite or PostgreSQL): validated, measured, per LA-year.
+    Load(load::Args),
+    /// Users, API tokens and passwords of the store: `carelens user add ana --role la --la 316`.
+    User(user::Args),
 }
 
 pub(crate) fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
@@ -31,7 +52,14 @@ pub(crate) fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitS
         Command::Demo(args) => demo::run(&args, out),
         Command::Generate(args) => generate::run(&args, out),
         Command::Validate(args) => validate::run(&args, out),
+        Command::Indicators(args) => indicators::run(&args, out),
         Command::Rules(args) => rules::run(&args, out),
+        Command::Providers(args) => providers::run(&args, out),
+        Command::Las(args) => las::run(&args, out),
+        Command::Public(args) => public::run(&args, out),
+        Command::Serve(args) => serve::run(&args, out),
+        Command::Load(args) => load::run(&args, out),
+        Command::User(args) => user::run(&args, out),
     }
 }
 
