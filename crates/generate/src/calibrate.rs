@@ -49,6 +49,17 @@ impl Measured {
     }
 }
 
+/// Of the children in `cla`, those with 3 or more placements during the year (temporary
+/// placements not counted), as the model chains episodes into placements.
+fn three_or_more(ret: &Return903, cla: &BTreeSet<&str>) -> usize {
+    let Some(year) = ret.year else { return 0 };
+    care_histories(&ret.tables.episodes.rows, true)
+        .iter()
+        .filter(|h| cla.contains(h.child.as_str()))
+        .filter(|h| h.placements_in(year, true).count() >= 3)
+        .count()
+}
+
 fn measure(ret: &Return903, la: LaCode) -> Measured {
     let mut out = Measured::default();
     let Some(year) = ret.year else { return out };
@@ -129,14 +140,7 @@ fn measure(ret: &Return903, la: LaCode) -> Measured {
         ret.tables.uasc.iter().filter_map(|u| u.child.value()).map(|c| c.as_str()).collect();
     out.count("uasc_at_31_march", cla.iter().filter(|c| uasc.contains(*c)).count());
 
-    // 3+ placements during the year (temporary placements not counted).
-    let histories = care_histories(eps, true);
-    let three = histories
-        .iter()
-        .filter(|h| cla.contains(h.child.as_str()))
-        .filter(|h| h.placements_in(year, true).count() >= 3)
-        .count();
-    out.share("share_3_or_more_placements", three, n);
+    out.share("share_3_or_more_placements", three_or_more(ret, &cla), n);
 
     let in_year: BTreeSet<&str> = eps
         .iter()

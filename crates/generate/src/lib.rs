@@ -96,7 +96,7 @@ pub fn generate(opts: &GenerateOptions) -> Result<Vec<GeneratedLa>, GenerateErro
 /// How many trial runs of an LA's histories tune the dynamics before the run that is kept. Each
 /// pass corrects what is left of the drift from the published mix (one pass leaves children's
 /// homes and the 3+ placements share about 10% off; three land within a few per cent).
-const CALIBRATION_PASSES: usize = 3;
+const CALIBRATION_PASSES: usize = 4;
 
 fn generate_la(opts: &GenerateOptions, la: LaCode) -> Result<GeneratedLa, GenerateError> {
     let y = opts.year.end_year();
@@ -112,13 +112,22 @@ fn generate_la(opts: &GenerateOptions, la: LaCode) -> Result<GeneratedLa, Genera
     let rng = random::Rand::new(opts.seed, la.get(), random::Stream::Population, 0);
     // Trial runs from the same random stream measure how far the dynamics drift from the
     // published age and placement mix; the kept run corrects for it.
+    // Each trial run is measured against the published figures; the kept run replays the
+    // best-measured tuning from the same random stream, so it lands where that trial did (the
+    // responses are coupled and noisy, and the last retune can overshoot).
     let mut tuning = sim::Tuning::default();
+    let mut best: Option<(f64, sim::Tuning)> = None;
     for pass in 0..CALIBRATION_PASSES {
-        let mut world = sim::World::new(&ctx, rng.clone(), tuning);
+        let mut world = sim::World::new(&ctx, rng.clone(), tuning.clone());
         world.skeleton();
         world.histories();
-        tuning = world.retune(if pass == 0 { 1.0 } else { 0.5 });
+        let (next, error) = world.retune(if pass == 0 { 1.0 } else { 0.5 });
+        if best.as_ref().is_none_or(|(e, _)| error < *e) {
+            best = Some((error, tuning));
+        }
+        tuning = next;
     }
+    let tuning = best.map_or(tuning, |(_, t)| t);
     let mut world = sim::World::new(&ctx, rng, tuning);
     world.skeleton();
     if let Some(n) = ctx.outlier_placements {

@@ -122,6 +122,27 @@ pub(crate) struct Geo {
     own: &'static [u32],
     /// Other authorities, nearest first, with the distance between representative points.
     others: Vec<(LaCode, f64)>,
+    /// Whether a placement inside the LA can be more than 20 miles from a home inside it. In a
+    /// small LA (every London borough) it cannot; its published "inside, over 20 miles" children
+    /// have homes outside it, which the generator does not draw.
+    pub(crate) inside_far_possible: bool,
+}
+
+/// The share of pairs of an LA's postcodes (a fixed sample of them) more than 20 miles apart.
+fn far_pairs(own: &[u32]) -> f64 {
+    const SAMPLE: usize = 64;
+    let step = (own.len() / SAMPLE).max(1);
+    let pcs: Vec<Pc> = own.iter().step_by(step).filter_map(|&i| Pc::at(i)).collect();
+    let (mut far, mut all) = (0usize, 0usize);
+    for (i, a) in pcs.iter().enumerate() {
+        for b in &pcs[i + 1..] {
+            all += 1;
+            if a.miles_to(*b) > 20.0 {
+                far += 1;
+            }
+        }
+    }
+    if all == 0 { 0.0 } else { far as f64 / all as f64 }
 }
 
 /// A chosen setting: postcode, URN and provider.
@@ -136,7 +157,8 @@ impl Geo {
     pub(crate) fn new(la: LaCode) -> Self {
         let region = carelens_geo::la(la).map(|l| l.region);
         let others = carelens_geo::nearest_las(la, 200);
-        Self { la, region, own: postcodes_in(la), others }
+        let own = postcodes_in(la);
+        Self { la, region, own, others, inside_far_possible: far_pairs(own) >= 0.05 }
     }
 
     /// A random postcode in an authority.

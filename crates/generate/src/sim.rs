@@ -175,6 +175,14 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
+    /// The published locality shares (inside near, outside near, inside far, outside far) the
+    /// LA can be given: where no placement inside it can be over 20 miles from a home inside
+    /// it, those children are placed inside and near, keeping the outside-LA share.
+    pub(crate) fn location_cells(&self, t: &Targets) -> [f64; 4] {
+        let [a, b, c, d, _] = t.location;
+        if self.geo.inside_far_possible { [a, b, c, d] } else { [a + c, b, 0.0, d] }
+    }
+
     /// The stock date: 31 March before the previous year.
     pub(crate) fn stock_day(&self) -> Day {
         days::year_end(self.years[0])
@@ -252,6 +260,10 @@ pub(crate) struct Tuning {
     pub(crate) locality: [f64; 4],
     pub(crate) moves: f64,
     pub(crate) ifa_shift: f64,
+    /// Scales the time from placement for adoption to the adoption order. Children placed for
+    /// adoption at 31 March are a flow times a stay, and the flow is set by the adoption
+    /// pathway, not by the placement mix, so the published share is met through the stay.
+    pub(crate) adoption_stay: f64,
 }
 
 impl Default for Tuning {
@@ -263,6 +275,7 @@ impl Default for Tuning {
             locality: [1.0; 4],
             moves: 1.0,
             ifa_shift: 0.0,
+            adoption_stay: 1.0,
         }
     }
 }
@@ -471,7 +484,16 @@ impl<'a> World<'a> {
         let (dob, uasc) = (self.children[child].dob, self.children[child].uasc);
         let age = days::age_at(dob, start);
         let cin = self.cin(uasc, age);
-        let home = if uasc { None } else { self.ctx.geo.home(&mut self.rng) };
+        // Distance is not known for UASC (no home postcode) and for a few other children whose
+        // home postcode the LA does not record: the published "not known" share less UASC.
+        let t = &self.ctx.targets[1];
+        let uasc_share = if t.cla > 0.0 { (t.uasc / t.cla).min(0.9) } else { 0.0 };
+        let unrecorded = ((t.location[4] - uasc_share) / (1.0 - uasc_share)).clamp(0.0, 0.2);
+        let home = if uasc || self.rng.chance(unrecorded) {
+            None
+        } else {
+            self.ctx.geo.home(&mut self.rng)
+        };
         let prev_perm = self.prev_perm(start, dob);
         Period {
             start,
@@ -675,7 +697,8 @@ impl<'a> World<'a> {
     /// The adoption date planned for a period, if within the window.
     fn adoption_exit(&mut self, a: &Adoption) -> Option<Day> {
         let placed = a.placed?;
-        let x = placed + self.rng.range(70, 250);
+        let stay = self.rng.range(70, 250) as f64 * self.tuning.adoption_stay;
+        let x = placed + stay.round() as i32;
         (x < self.ctx.horizon() - 1).then_some(x)
     }
 
@@ -988,9 +1011,10 @@ impl<'a> World<'a> {
     }
 
     /// Compares the histories with the targets at both 31 Marches and returns the tuning that
-    /// should bring a second run of [`World::histories`] closer to them. `gain` scales the
-    /// correction (1 for the first pass; less for later passes, which would otherwise overshoot).
-    pub(crate) fn retune(&self, gain: f64) -> Tuning {
+    /// should bring a second run of [`World::histories`] closer to them, with how far this run
+    /// is from them (a chi-square). `gain` scales the correction (1 for the first pass; less
+    /// for later passes, which would otherwise overshoot).
+    pub(crate) fn retune(&self, gain: f64) -> (Tuning, f64) {
         let mut ages_actual = [0.0f64; 5];
         let mut ages_target = [0.0f64; 5];
         let mut groups_actual = [0.0f64; 8];
@@ -998,6 +1022,7 @@ impl<'a> World<'a> {
         let mut loc_actual = [0.0f64; 4];
         let mut loc_target = [0.0f64; 4];
         let (mut three, mut three_target, mut private, mut private_target) = (0.0, 0.0, 0.0, 0.0);
+        let (mut own, mut own_target) = (0.0, 0.0);
         let mut foster = 0.0;
         for k in 0..2 {
             let (ys, ye) = self.ctx.year_bounds(k);
@@ -1021,8 +1046,19 @@ impl<'a> World<'a> {
                         foster += w;
                     }
                 }
-                if open.provider == Some(PlacementProvider::Pr4) {
-                    private += w;
+                let placements = eps
+                    .iter()
+                    .filter(|e| e.decom <= ye && e.dec.is_none_or(|d| d >= ys))
+                    .filter(|e| !e.place.is_temporary())
+                    .filter(|e| e.rne != Rne::L || e.decom < ys)
+                    .count();
+                if placements >= 3 {
+                    three += w;
+                }
+                match open.provider {
+                    Some(PlacementProvider::Pr4) => private += w,
+                    Some(PlacementProvider::Pr1) => own += w,
+                    _ => {}
                 }
                 let home = child
                     .periods
@@ -1041,15 +1077,6 @@ impl<'a> World<'a> {
                     loc_actual[i] += w;
                     located += w;
                 }
-                let placements = eps
-                    .iter()
-                    .filter(|e| e.decom <= ye && e.dec.is_none_or(|d| d >= ys))
-                    .filter(|e| !e.place.is_temporary())
-                    .filter(|e| e.rne != Rne::L || e.decom < ys)
-                    .count();
-                if placements >= 3 {
-                    three += w;
-                }
             }
             for (x, share) in groups_target.iter_mut().zip(t.placement) {
                 *x += share * n;
@@ -1057,12 +1084,24 @@ impl<'a> World<'a> {
             for (x, share) in ages_target.iter_mut().zip(t.age) {
                 *x += share * n;
             }
-            let known: f64 = t.location[..4].iter().sum::<f64>().max(1e-9);
-            for (x, share) in loc_target.iter_mut().zip(t.location) {
+            let cells = self.ctx.location_cells(t);
+            let known: f64 = cells.iter().sum::<f64>().max(1e-9);
+            for (x, share) in loc_target.iter_mut().zip(cells) {
                 *x += share / known * located;
             }
             three_target += t.three_plus * n;
             private_target += t.provider[2] * n;
+            own_target += t.provider[0] * n;
+        }
+        // How far this run is from the published mix: a chi-square over the measures tuned.
+        let chi = |target: f64, actual: f64| (actual - target).powi(2) / target.max(1.0);
+        let mut error = chi(three_target, three) + chi(private_target, private);
+        error += chi(own_target, own);
+        for g in 0..8 {
+            error += chi(groups_target[g], groups_actual[g]);
+        }
+        for i in 0..4 {
+            error += chi(loc_target[i], loc_actual[i]);
         }
         let mut tuning = self.tuning.clone();
         let ratio = |target: f64, actual: f64, power: f64, lo: f64, hi: f64| {
@@ -1081,13 +1120,23 @@ impl<'a> World<'a> {
         }
         // Locality targets are cumulative over both years, actual counts too.
         for i in 0..4 {
-            tuning.locality[i] *= ratio(loc_target[i], loc_actual[i], 0.8, 0.25, 4.0);
+            tuning.locality[i] = (tuning.locality[i]
+                * ratio(loc_target[i], loc_actual[i], 1.0, 0.25, 4.0))
+            .clamp(0.05, 20.0);
         }
-        tuning.moves *= ratio(three_target, three, 1.2, 0.3, 3.0);
-        if foster > 0.0 {
-            tuning.ifa_shift += gain * ((private_target - private) / foster).clamp(-0.4, 0.4);
+        tuning.moves *= ratio(three_target, three, 1.5, 0.3, 3.0);
+        let adoption = Group::Adoption as usize;
+        tuning.adoption_stay = (tuning.adoption_stay
+            * ratio(groups_target[adoption], groups_actual[adoption], 1.5, 0.6, 1.8))
+        .clamp(0.5, 3.0);
+        // Independent fostering agencies against the LA's own carers: aim at the published
+        // private share of own-plus-private provision, so that neither is met at the other's
+        // expense when other providers take more than their share.
+        if foster > 0.0 && own + private > 0.0 && own_target + private_target > 0.0 {
+            let want = private_target / (own_target + private_target) * (own + private);
+            tuning.ifa_shift += gain * ((want - private) / foster).clamp(-0.4, 0.4);
         }
-        tuning
+        (tuning, error)
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1119,7 +1168,7 @@ impl<'a> World<'a> {
                 Locality::InsideNear
             };
         }
-        let l = &t.location;
+        let l = self.ctx.location_cells(t);
         let aff: [f64; 4] = match (group, place) {
             (Group::Parents, _) => [1.0, 0.3, 0.0, 0.0],
             (Group::Adoption, _) => [0.4, 1.5, 1.0, 2.0],
@@ -1256,8 +1305,11 @@ impl<'a> World<'a> {
                 } else {
                     Pt::R1
                 };
+                // Health placements are mostly commissioned by the LA and returned as its own
+                // provision (DfE 2025: other public provision is 0.2% of children looked after).
                 let provider = match place {
                     Pt::R1 => PlacementProvider::Pr4,
+                    Pt::R2 if self.rng.chance(0.75) => PlacementProvider::Pr1,
                     _ => PlacementProvider::Pr3,
                 };
                 let loc = self.locality(group, false, place, home);

@@ -191,6 +191,27 @@ mod tests {
     }
 
     #[test]
+    fn each_representative_point_is_the_middle_of_its_postcodes() {
+        // Nearest-authority searches (the generator's "placed nearby") rest on these points.
+        for la in las() {
+            let (mut e, mut n, mut k) = (0.0, 0.0, 0.0);
+            for &i in crate::postcodes_in(la.code) {
+                let (_, located) = crate::postcode_at(i).unwrap();
+                e += f64::from(located.point.easting);
+                n += f64::from(located.point.northing);
+                k += 1.0;
+            }
+            assert!(k > 0.0, "{} has no postcodes", la.name);
+            let p = la.point();
+            let off = (f64::from(p.easting) - e / k).hypot(f64::from(p.northing) - n / k);
+            assert!(off < 1_000.0, "{} point is {off:.0} m from its postcodes' middle", la.name);
+        }
+        let near: Vec<u16> =
+            crate::nearest_las(LaCode::new(888).unwrap(), 3).iter().map(|(c, _)| c.get()).collect();
+        assert!(near.contains(&889) && near.contains(&890), "Lancashire's neighbours: {near:?}");
+    }
+
+    #[test]
     fn finds_by_code_gss_and_name() {
         let newham = la(LaCode::parse("316").unwrap()).unwrap();
         assert_eq!(newham.name, "Newham");
