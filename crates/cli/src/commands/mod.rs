@@ -22,7 +22,8 @@ mod validate;
 pub(crate) enum Command {
     /// Say what was read from returns: tables, rows, children, years, LAs and every problem.
     Inspect(inspect::Args),
-    /// Generate demo returns for all 153 LAs and inspect them (the main job for a new user).
+    /// Generate national demo returns, validate them, compute indicators, load them into a store
+    /// and serve the dashboard (the main job for a new user).
     Demo(demo::Args),
     /// Write realistic synthetic SSDA903 returns, calibrated LA by LA to published DfE figures.
     Generate(generate::Args),
