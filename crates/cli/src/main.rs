@@ -29,6 +29,12 @@ pub(crate) enum ExitStatus {
     Failure,
 }
 
+// mimalloc: ingest and validation allocate millions of small values; against the system
+// allocator it cut ingest CPU time by about a tenth and peak memory by a quarter
+// (`cargo dev bench-ingest`, national set).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();

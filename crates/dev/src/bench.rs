@@ -104,12 +104,16 @@ pub(crate) fn ingest(args: &IngestArgs, out: &mut dyn Write) -> anyhow::Result<(
         return Ok(());
     }
     let mut times = Vec::new();
+    let mut cpu = Vec::new();
     let mut total_rows = 0;
     let mut files = 0;
     for _ in 0..args.runs {
-        let t = Instant::now();
+        let (t, c0) = (Instant::now(), cpu_seconds());
         let ing = read_paths(std::slice::from_ref(&dir), &ReadOptions::new());
         times.push(t.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
+            cpu.push(b - a);
+        }
         total_rows = ing
             .returns
             .iter()
@@ -128,6 +132,20 @@ pub(crate) fn ingest(args: &IngestArgs, out: &mut dyn Write) -> anyhow::Result<(
     )?;
     writeln!(out, "  best {best:.3} s, median {median:.3} s over {} runs", times.len())?;
     writeln!(out, "  {:.0} rows/s (best)", total_rows as f64 / best)?;
+    if !cpu.is_empty() {
+        cpu.sort_by(f64::total_cmp);
+        // On a busy machine wall time overstates; CPU time over the threads is what 2 idle
+        // cores would need at best.
+        writeln!(
+            out,
+            "  CPU time (all threads) median {:.3} s; load average at the end: {}",
+            cpu[cpu.len() / 2],
+            std::fs::read_to_string("/proc/loadavg")
+                .ok()
+                .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+                .unwrap_or_default()
+        )?;
+    }
     if let Some(m) = peak_rss_mib() {
         writeln!(out, "  peak memory {m:.0} MiB")?;
     }

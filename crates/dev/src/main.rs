@@ -33,6 +33,10 @@ enum Cli {
     DiffReference(diff::Args),
 }
 
+// The allocator of the `carelens` binary, so that benchmarks measure what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
