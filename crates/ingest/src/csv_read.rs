@@ -176,6 +176,12 @@ pub(crate) fn read_csv(
         );
     }
     out.mark_supplied(kind);
+    // At most one row per line after the header.
+    let lines_after = text.as_bytes()[reader.position().byte() as usize..]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    out.reserve(kind, lines_after + 1);
 
     let width = header.len();
     let mut lines = LineCounter::new(text);

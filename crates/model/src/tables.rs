@@ -281,13 +281,25 @@ macro_rules! tables {
                         let t = &mut self.$field_name;
                         t.supplied = true;
                         let base = t.rows.len();
-                        t.rows.extend(theirs.rows.into_iter().enumerate().map(|(i, mut r)| {
+                        let mut rows = theirs.rows;
+                        for (i, r) in rows.iter_mut().enumerate() {
                             r.loc.file = r.loc.file.saturating_add(file_offset);
                             r.loc.row = u32::try_from(base + i).unwrap_or(u32::MAX);
-                            r
-                        }));
+                        }
+                        // The usual case, one file per table: take the rows without copying them.
+                        if t.rows.is_empty() {
+                            t.rows = rows;
+                        } else {
+                            t.rows.append(&mut rows);
+                        }
                     }
                 )+
+            }
+
+            /// Makes room for `additional` more rows of a table (reading a file whose lines
+            /// are counted saves the copies of a growing table).
+            pub fn reserve(&mut self, kind: TableKind, additional: usize) {
+                match kind { $( TableKind::$kind => self.$field_name.rows.reserve(additional), )+ }
             }
 
             /// Marks a table as supplied (even if it has no rows).
