@@ -382,7 +382,14 @@ fn summary_sheet(
     }
     for (why, codes) in reasons {
         ws.write_string_with_format(r, 0, format!("Skipped: {} rules", codes.len()), &fmt.bold)?;
-        ws.write_string_with_format(r, 1, format!("{why}: {}", codes.join(", ")), &fmt.wrap)?;
+        // Across the other columns: in column B alone (10 wide) the reason is cut after two
+        // words when printed, as LibreOffice does not grow the row.
+        let text = format!("{why}: {}", codes.join(", "));
+        ws.merge_range(r, 1, r, 5, &text, &fmt.wrap)?;
+        let lines = text.chars().count().div_ceil(160);
+        if lines > 1 {
+            ws.set_row_height(r, 15.0 * lines as f64)?;
+        }
         r += 1;
     }
     ws.set_column_width(0, 24)?;
