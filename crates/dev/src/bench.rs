@@ -11,7 +11,7 @@ use carelens_ingest::{ReadOptions, read_paths};
 use carelens_model::{CollectionYear, LaCode, Return903, Returns, TableKind};
 use carelens_rules::ValidateOptions;
 
-use crate::mem::peak_rss_mib;
+use crate::mem::{cpu_seconds, peak_rss_mib};
 
 /// Arguments of `bench-ingest`.
 #[derive(Debug, clap::Args)]
@@ -90,17 +90,7 @@ fn rows(ret: &Return903) -> usize {
 
 pub(crate) fn ingest(args: &IngestArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let dir = national_dir(args.dir.as_deref())?;
-    // Measure in a fresh process so that generating does not count towards peak memory.
-    if std::env::var_os("CARELENS_BENCH_CHILD").is_none() {
-        let status = Command::new(std::env::current_exe()?)
-            .args(["bench-ingest", "--dir"])
-            .arg(&dir)
-            .args(["--runs", &args.runs.to_string()])
-            .env("CARELENS_BENCH_CHILD", "1")
-            .status()?;
-        if !status.success() {
-            bail!("benchmark process failed");
-        }
+    if crate::mem::in_fresh_process("bench-ingest", &dir, args.runs)? {
         return Ok(());
     }
     let mut times = Vec::new();
@@ -273,17 +263,6 @@ fn slowest_rules(
     out.sort_by(|a, b| b.1.total_cmp(&a.1));
     out.truncate(n);
     Ok(out)
-}
-
-/// CPU time (user + system) of this process so far, in seconds (Linux, 100 ticks a second).
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name (which is in parentheses and may hold spaces).
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
-    // utime and stime are fields 14 and 15 of the whole line, 11 and 12 after the name.
-    Some((ticks(11)? + ticks(12)?) / 100.0)
 }
 
 /// Runs one workload in a fresh process of this binary, with `threads` rayon threads.

@@ -4,15 +4,13 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::Instant;
 
-use anyhow::bail;
 use carelens_indicators::{Area, IndicatorValue, Level, Options, catalogue, compute};
 use carelens_ingest::{ReadOptions, read_paths};
 use carelens_model::CollectionYear;
 
-use crate::mem::peak_rss_mib;
+use crate::mem::{cpu_seconds, peak_rss_mib};
 
 /// Arguments of `bench-indicators`.
 #[derive(Debug, clap::Args)]
@@ -24,14 +22,6 @@ pub(crate) struct Args {
     /// Timed repetitions of the computation.
     #[arg(long, default_value_t = 5)]
     runs: usize,
-}
-
-/// CPU time of this process so far (user + system, all threads), Linux only.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
-    let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
 }
 
 /// The measures the generator calibrates each LA to, and so the ones the national set should
@@ -55,17 +45,7 @@ const CALIBRATED: [&str; 14] = [
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
     let dir = crate::bench::national_dir(args.dir.as_deref())?;
-    // Measure in a fresh process so that generating does not count towards peak memory.
-    if std::env::var_os("CARELENS_BENCH_CHILD").is_none() {
-        let status = Command::new(std::env::current_exe()?)
-            .args(["bench-indicators", "--dir"])
-            .arg(&dir)
-            .args(["--runs", &args.runs.to_string()])
-            .env("CARELENS_BENCH_CHILD", "1")
-            .status()?;
-        if !status.success() {
-            bail!("benchmark process failed");
-        }
+    if crate::mem::in_fresh_process("bench-indicators", &dir, args.runs)? {
         return Ok(());
     }
     let t = Instant::now();

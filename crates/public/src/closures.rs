@@ -50,17 +50,10 @@ struct Row<'a> {
 
 pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<Closure>, PublicError> {
     let file = PACKED_NAME;
-    let mut reader = csv::Reader::from_reader(csv_text);
-    let headers = reader.headers().map_err(|e| PublicError::csv(file, e))?.clone();
     let mut out: Vec<Closure> = Vec::new();
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| PublicError::csv(file, e))? {
-        let line = record.position().map_or(0, |p| p.line());
-        let row: Row<'_> =
-            record.deserialize(Some(&headers)).map_err(|e| PublicError::csv(file, e))?;
-        let bad = |column: &str, value: &str, expected| {
-            PublicError::bad(file, line, column, value, expected)
-        };
+    crate::packed::for_each_record(file, csv_text, |rec| {
+        let row: Row<'_> = rec.row()?;
+        let bad = |column: &str, value: &str, expected| rec.bad(column, value, expected);
         out.push(Closure {
             urn: Urn::parse(row.urn).ok_or_else(|| bad("urn", row.urn, "an Ofsted URN"))?,
             leave_date: row
@@ -69,7 +62,8 @@ pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<Closure>, PublicError> {
                 .map_err(|_| bad("leave_date", row.leave_date, "a YYYY-MM-DD date"))?,
             how: row.registration_status_end.to_owned(),
         });
-    }
+        Ok(())
+    })?;
     out.sort_by(|a, b| (&a.urn, a.leave_date).cmp(&(&b.urn, b.leave_date)));
     // A provider that closed, re-registered under the same URN and closed again keeps its
     // last closure.

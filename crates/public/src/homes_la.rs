@@ -61,17 +61,10 @@ struct Row<'a> {
 
 pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<ChildrensHomesLa>, PublicError> {
     let file = PACKED_NAME;
-    let mut reader = csv::Reader::from_reader(csv_text);
-    let headers = reader.headers().map_err(|e| PublicError::csv(file, e))?.clone();
     let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| PublicError::csv(file, e))? {
-        let line = record.position().map_or(0, |p| p.line());
-        let row: Row<'_> =
-            record.deserialize(Some(&headers)).map_err(|e| PublicError::csv(file, e))?;
-        let bad = |column: &str, value: &str, expected| {
-            PublicError::bad(file, line, column, value, expected)
-        };
+    crate::packed::for_each_record(file, csv_text, |rec| {
+        let row: Row<'_> = rec.row()?;
+        let bad = |column: &str, value: &str, expected| rec.bad(column, value, expected);
         out.push(ChildrensHomesLa {
             area: match row.area {
                 "england" => Area::England,
@@ -82,7 +75,8 @@ pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<ChildrensHomesLa>, PublicErro
             placed_outside_percent: row.placed_outside_pct.parse().ok(),
             net_gain: row.net_gain.parse().ok(),
         });
-    }
+        Ok(())
+    })?;
     out.sort_by_key(|f| (f.area, f.year));
     Ok(out)
 }

@@ -134,17 +134,10 @@ pub fn latest_of(list: &[IlacsInspection], la: LaCode, date: Date) -> Option<&Il
 
 /// Parses the cleaned ILACS layout (`ofsted_ilacs_inspections_2018_2026.csv`).
 pub(crate) fn parse(csv_text: &[u8], file: &str) -> Result<Vec<IlacsInspection>, PublicError> {
-    let mut reader = csv::Reader::from_reader(csv_text);
-    let headers = reader.headers().map_err(|e| PublicError::csv(file, e))?.clone();
     let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| PublicError::csv(file, e))? {
-        let line = record.position().map_or(0, |p| p.line());
-        let row: Row<'_> =
-            record.deserialize(Some(&headers)).map_err(|e| PublicError::csv(file, e))?;
-        let bad = |column: &str, value: &str, expected| {
-            PublicError::bad(file, line, column, value, expected)
-        };
+    crate::packed::for_each_record(file, csv_text, |rec| {
+        let row: Row<'_> = rec.row()?;
+        let bad = |column: &str, value: &str, expected| rec.bad(column, value, expected);
         let grade = |column: &str, text: &str| match text.trim() {
             "" => Ok(None),
             t => Judgement::from_text(t).map(Some).ok_or_else(|| bad(column, t, "an Ofsted grade")),
@@ -177,7 +170,8 @@ pub(crate) fn parse(csv_text: &[u8], file: &str) -> Result<Vec<IlacsInspection>,
                 IlacsSource::Ofsted
             },
         });
-    }
+        Ok(())
+    })?;
     sort(&mut out);
     Ok(out)
 }

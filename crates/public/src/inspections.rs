@@ -115,17 +115,10 @@ struct Row<'a> {
 /// Parses the packed layout: `urn,date,kind,overall`.
 pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<Inspection>, PublicError> {
     let file = PACKED_NAME;
-    let mut reader = csv::Reader::from_reader(csv_text);
-    let headers = reader.headers().map_err(|e| PublicError::csv(file, e))?.clone();
     let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| PublicError::csv(file, e))? {
-        let line = record.position().map_or(0, |p| p.line());
-        let row: Row<'_> =
-            record.deserialize(Some(&headers)).map_err(|e| PublicError::csv(file, e))?;
-        let bad = |column: &str, value: &str, expected| {
-            PublicError::bad(file, line, column, value, expected)
-        };
+    crate::packed::for_each_record(file, csv_text, |rec| {
+        let row: Row<'_> = rec.row()?;
+        let bad = |column: &str, value: &str, expected| rec.bad(column, value, expected);
         out.push(Inspection {
             urn: Urn::parse(row.urn).ok_or_else(|| bad("urn", row.urn, "an Ofsted URN"))?,
             date: row.date.parse().map_err(|_| bad("date", row.date, "a YYYY-MM-DD date"))?,
@@ -136,7 +129,8 @@ pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<Inspection>, PublicError> {
                 j => Some(Judgement::from_text(j).ok_or_else(|| bad("overall", j, "a grade"))?),
             },
         });
-    }
+        Ok(())
+    })?;
     out.sort_by(|a, b| (&a.urn, a.date, a.kind).cmp(&(&b.urn, b.date, b.kind)));
     Ok(out)
 }

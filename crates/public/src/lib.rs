@@ -60,5 +60,6 @@ mod ilacs;
 mod inspections;
 mod la_names;
 mod national;
+mod packed;
 mod providers;
 mod store;

@@ -522,8 +522,6 @@ fn load() -> Result<Vec<ProviderSnapshot>, PublicError> {
 /// Parses the register from CSV with (at least) the columns in [`COLUMNS`].
 pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<ProviderSnapshot>, PublicError> {
     let file = PACKED_NAME;
-    let mut reader = csv::Reader::from_reader(csv_text);
-    let headers = reader.headers().map_err(|e| PublicError::csv(file, e))?.clone();
     let mut out = Vec::new();
     // Split-county rows whose constituency is blank (2015–16): resolved below by URN.
     let mut pending = Vec::new();
@@ -532,14 +530,9 @@ pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<ProviderSnapshot>, PublicErro
     let mut regions: HashMap<String, Option<Region>> = HashMap::new();
     // Rows without a government office region (the 2015 list): filled in below.
     let mut no_region = Vec::new();
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| PublicError::csv(file, e))? {
-        let line = record.position().map_or(0, |p| p.line());
-        let row: Row<'_> =
-            record.deserialize(Some(&headers)).map_err(|e| PublicError::csv(file, e))?;
-        let bad = |column: &str, value: &str, expected| {
-            PublicError::bad(file, line, column, value, expected)
-        };
+    crate::packed::for_each_record(file, csv_text, |rec| {
+        let row: Row<'_> = rec.row()?;
+        let bad = |column: &str, value: &str, expected| rec.bad(column, value, expected);
         let year = match row.snapshot_date.parse::<Date>() {
             Ok(d) if d.month() == 3 && d.day() == 31 => d.year(),
             _ => return Err(bad("snapshot_date", row.snapshot_date, "a 31 March date")),
@@ -628,7 +621,8 @@ pub(crate) fn parse(csv_text: &[u8]) -> Result<Vec<ProviderSnapshot>, PublicErro
                 ),
             },
         });
-    }
+        Ok(())
+    })?;
     // A setting listed before 2017 (no constituency) in Cumbria or Northamptonshire takes the
     // successor authority it was placed in, by constituency, in a later year.
     let mut later: HashMap<&Urn, LaCode> = HashMap::new();
