@@ -952,7 +952,8 @@ fn read_known(path: &Path) -> anyhow::Result<Vec<Known>> {
 fn parse_years(text: &str) -> anyhow::Result<Vec<CollectionYear>> {
     let all = CollectionYear::SUPPORTED;
     let parse = |s: &str| -> anyhow::Result<CollectionYear> {
-        let year: CollectionYear = s.trim().parse().map_err(|e| anyhow::anyhow!("year {s:?}: {e}"))?;
+        let year: CollectionYear =
+            s.trim().parse().map_err(|e| anyhow::anyhow!("year {s:?}: {e}"))?;
         anyhow::ensure!(all.contains(&year), "year {s:?} is not a supported collection year");
         Ok(year)
     };
