@@ -467,22 +467,28 @@ pub(crate) fn timeline(
         moves_in_year = u32::try_from(h.moves_in(year)).unwrap_or(u32::MAX);
     }
 
-    let all = |t: TableKind| -> Vec<usize> { (0..t.columns().len()).collect() };
-    let mut missing: Vec<TimelineMissing> =
-        latest_distinct(&rows, TableKind::Missing, &all(TableKind::Missing))
-            .into_iter()
-            .map(|s| {
-                let m: carelens_model::Missing = typed(s);
-                TimelineMissing {
-                    kind: code!(m.missing.get()),
-                    start: m.mis_start.get(),
-                    end: m.mis_end.get(),
-                }
-            })
-            .collect();
+    // Rows open at the end of one year come back, ended, in the next: the same event is
+    // known by when it began, and the latest year's version is kept.
+    let keyed =
+        |t: TableKind, names: &[&str]| -> Vec<usize> { names.iter().map(|n| col(t, n)).collect() };
+    let mut missing: Vec<TimelineMissing> = latest_distinct(
+        &rows,
+        TableKind::Missing,
+        &keyed(TableKind::Missing, &["MISSING", "MIS_START"]),
+    )
+    .into_iter()
+    .map(|s| {
+        let m: carelens_model::Missing = typed(s);
+        TimelineMissing {
+            kind: code!(m.missing.get()),
+            start: m.mis_start.get(),
+            end: m.mis_end.get(),
+        }
+    })
+    .collect();
     missing.sort_by_key(|m| m.start);
     let mut reviews: Vec<TimelineReview> =
-        latest_distinct(&rows, TableKind::Reviews, &all(TableKind::Reviews))
+        latest_distinct(&rows, TableKind::Reviews, &keyed(TableKind::Reviews, &["REVIEW"]))
             .into_iter()
             .map(|s| {
                 let r: carelens_model::Review = typed(s);
@@ -490,19 +496,22 @@ pub(crate) fn timeline(
             })
             .collect();
     reviews.sort_by_key(|r| r.date);
-    let mut social_workers: Vec<TimelineSocialWorker> =
-        latest_distinct(&rows, TableKind::SwEpisodes, &all(TableKind::SwEpisodes))
-            .into_iter()
-            .map(|s| {
-                let w: carelens_model::SwEpisode = typed(s);
-                TimelineSocialWorker {
-                    sw_id: w.sw_id.raw().trim().to_owned(),
-                    start: w.sw_decom.get(),
-                    end: w.sw_dec.get(),
-                    reason: code!(w.sw_reason.get()),
-                }
-            })
-            .collect();
+    let mut social_workers: Vec<TimelineSocialWorker> = latest_distinct(
+        &rows,
+        TableKind::SwEpisodes,
+        &keyed(TableKind::SwEpisodes, &["SW_ID", "SW_DECOM"]),
+    )
+    .into_iter()
+    .map(|s| {
+        let w: carelens_model::SwEpisode = typed(s);
+        TimelineSocialWorker {
+            sw_id: w.sw_id.raw().trim().to_owned(),
+            start: w.sw_decom.get(),
+            end: w.sw_dec.get(),
+            reason: code!(w.sw_reason.get()),
+        }
+    })
+    .collect();
     social_workers.sort_by_key(|w| w.start);
 
     // Header: this year's row, else the latest earlier one.

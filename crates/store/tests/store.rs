@@ -57,8 +57,8 @@ fn a_loaded_return_reads_back_with_its_counts() {
         let all = s.returns(&Principal::new("e", Role::National)).unwrap();
         assert_eq!(all.len(), 2, "{}", db.name);
         let y25 = all.iter().find(|r| r.year == Y25).unwrap();
-        // newham_2025: 8 rows, children A1 and B2, 4 findings on A1 (3) and B2 (1).
-        assert_eq!((y25.rows, y25.children, y25.findings), (8, 2, 4), "{}", db.name);
+        // newham_2025: 9 rows, children A1 and B2, 4 findings on A1 (3) and B2 (1).
+        assert_eq!((y25.rows, y25.children, y25.findings), (9, 2, 4), "{}", db.name);
         assert_eq!(y25.children_with_findings, 2);
         assert_eq!((y25.rules_run, y25.files), (7, 1));
         assert_eq!(y25.la_name, "Newham");
@@ -69,8 +69,8 @@ fn a_loaded_return_reads_back_with_its_counts() {
         let page = s.children(&newham(), la(316), Y25, None, 0, 10).unwrap();
         assert_eq!(page.total, 2);
         let a1 = &page.children[0];
-        // A1: 1 Header + 2 Episodes + Reviews + Missing + SWEpisodes = 6 rows; 3 findings.
-        assert_eq!((a1.child.as_str(), a1.rows, a1.episodes, a1.findings), ("A1", 6, 2, 3));
+        // A1: 1 Header + 2 Episodes + Reviews + 2 Missing + SWEpisodes = 7 rows; 3 findings.
+        assert_eq!((a1.child.as_str(), a1.rows, a1.episodes, a1.findings), ("A1", 7, 2, 3));
         let found = s.children(&newham(), la(316), Y25, Some("b"), 0, 10).unwrap();
         assert_eq!(found.total, 1, "search ignores case on {}", db.name);
         assert_eq!(found.children[0].child.as_str(), "B2");
@@ -166,8 +166,10 @@ fn a_childs_timeline_reaches_back_over_loaded_years() {
         assert_eq!(t.moves_in_year, 1);
         // C2 throughout: one legal-status spell.
         assert_eq!(t.legal_statuses.len(), 1);
-        assert_eq!(t.missing.len(), 1);
-        assert_eq!(t.missing[0].kind.map(|c| c.code), Some("M"));
+        // The missing episode open at 31 March 2024 appears once, with 2024/25's end date.
+        assert_eq!(t.missing.len(), 2, "{:?}", t.missing);
+        assert_eq!(t.missing[0].end.map(|d| d.to_string()).as_deref(), Some("2024-04-02"));
+        assert_eq!(t.missing[1].kind.map(|c| c.code), Some("M"));
         // Two reviews: 2023/24's and 2024/25's (whose date is invalid, so None).
         assert_eq!(t.reviews.len(), 2);
         assert_eq!(t.social_workers.len(), 1);
@@ -229,7 +231,7 @@ fn a_failing_load_leaves_the_store_as_it_was() {
         assert!(matches!(err, StoreError::Sqlite(_) | StoreError::Postgres(_)), "{err}");
         assert_eq!(s.data_version().unwrap(), version);
         let y25 = s.returns(&newham()).unwrap().into_iter().find(|r| r.year == Y25).unwrap();
-        assert_eq!((y25.rows, y25.findings), (8, 4), "{}", db.name);
+        assert_eq!((y25.rows, y25.findings), (9, 4), "{}", db.name);
         let summary = s.findings_summary(&newham(), Area::La(la(316)), Y25).unwrap();
         assert_eq!(summary.len(), 3);
         // The store still works after the failure (the connection went back to the pool).

@@ -198,13 +198,15 @@ pub fn newham_2025() -> Return903 {
             ),
             (Episodes, &["B2", "01/01/2025", "S", "V2", "N2", "K2", "PR2", "", "", "", "", "", ""]),
             (Reviews, &["A1", "01/06/2015", "not a date", "PN1"]),
+            (Missing, &["A1", "01/06/2015", "M", "20/03/2024", "02/04/2024"]),
             (Missing, &["A1", "01/06/2015", "M", "03/10/2024", "04/10/2024"]),
             (SwEpisodes, &["A1", "01/06/2015", "SW1", "01/04/2023", "", ""]),
         ],
     )
 }
 
-/// Newham 2023/24: A1's first episode still open at 31 March 2024, and a review.
+/// Newham 2023/24: A1's first episode still open at 31 March 2024, a review, and a missing
+/// episode open at 31 March.
 pub fn newham_2024() -> Return903 {
     use TableKind::*;
     ret(
@@ -231,6 +233,8 @@ pub fn newham_2024() -> Return903 {
                 ],
             ),
             (Reviews, &["A1", "01/06/2015", "01/10/2023", "PN1"]),
+            // Still missing at 31 March: 2024/25 gives its end.
+            (Missing, &["A1", "01/06/2015", "M", "20/03/2024", ""]),
         ],
     )
 }
