@@ -111,6 +111,15 @@ pub struct HomeProfile {
     pub inspections: Vec<InspectionRow>,
 }
 
+/// What a home search matches for one children's home: its URN, owner, LA and region in
+/// lower case.
+#[derive(Debug)]
+pub(crate) struct SearchEntry {
+    urn: Urn,
+    open: bool,
+    fields: [Option<String>; 4],
+}
+
 impl Oversight {
     /// The setting with this URN (any provision type), as last listed.
     pub fn home(&self, urn: &Urn) -> Option<Home> {
@@ -149,19 +158,31 @@ impl Oversight {
     /// contains `text` (ignoring case), open ones first, then by URN. Empty `text` lists all.
     pub fn search_homes(&self, text: &str, include_closed: bool) -> Vec<Home> {
         let needle = text.trim().to_lowercase();
-        let mut out: Vec<Home> = self
-            .by_urn
-            .values()
-            .map(|rows| self.home_from(rows))
-            .filter(|h| h.provision_type == ProvisionType::ChildrensHome)
-            .filter(|h| include_closed || h.status == HomeStatus::Open)
-            .filter(|h| {
-                needle.is_empty()
-                    || h.urn.as_str().to_lowercase().contains(&needle)
-                    || h.owner.as_deref().is_some_and(|o| o.to_lowercase().contains(&needle))
-                    || h.la_name.as_deref().is_some_and(|o| o.to_lowercase().contains(&needle))
-                    || h.region.is_some_and(|r| r.name().to_lowercase().contains(&needle))
+        let index = self.home_search.get_or_init(|| {
+            self.by_urn
+                .values()
+                .map(|rows| self.home_from(rows))
+                .filter(|h| h.provision_type == ProvisionType::ChildrensHome)
+                .map(|h| SearchEntry {
+                    urn: h.urn.clone(),
+                    open: h.status == HomeStatus::Open,
+                    fields: [
+                        Some(h.urn.as_str().to_lowercase()),
+                        h.owner.as_deref().map(str::to_lowercase),
+                        h.la_name.as_deref().map(str::to_lowercase),
+                        h.region.map(|r| r.name().to_lowercase()),
+                    ],
+                })
+                .collect()
+        });
+        // Only the homes that match are built (a search used to build all ~5,000).
+        let mut out: Vec<Home> = index
+            .iter()
+            .filter(|e| include_closed || e.open)
+            .filter(|e| {
+                needle.is_empty() || e.fields.iter().flatten().any(|f| f.contains(&needle))
             })
+            .filter_map(|e| self.by_urn.get(&e.urn).map(|rows| self.home_from(rows)))
             .collect();
         out.sort_by(|a, b| {
             (a.status != HomeStatus::Open, &a.urn).cmp(&(b.status != HomeStatus::Open, &b.urn))

@@ -108,6 +108,10 @@ pub struct Oversight {
     spellings: BTreeMap<OwnerKey, BTreeMap<String, u32>>,
     /// The name shown for each owner: its most used spelling in the latest year it appears.
     owner_names: BTreeMap<OwnerKey, String>,
+    /// Built on first search: what a home search matches, per children's home.
+    home_search: std::sync::OnceLock<Vec<homes::SearchEntry>>,
+    /// Built on first search: every owner's summary at the latest list.
+    current_owners: std::sync::OnceLock<BTreeMap<OwnerKey, market::OwnerSummary>>,
 }
 
 impl Oversight {
@@ -139,7 +143,16 @@ impl Oversight {
                 owner_names.insert(key.clone(), (*name).to_owned());
             }
         }
-        Self { data, latest_year, by_urn, owner_of, spellings, owner_names }
+        Self {
+            data,
+            latest_year,
+            by_urn,
+            owner_of,
+            spellings,
+            owner_names,
+            home_search: std::sync::OnceLock::new(),
+            current_owners: std::sync::OnceLock::new(),
+        }
     }
 
     /// The shipped data, indexed once and shared.

@@ -326,8 +326,9 @@ impl Oversight {
     pub fn search_owners(&self, text: &str) -> Vec<OwnerSummary> {
         let needle = text.trim().to_lowercase();
         let folded = owner_key(text);
-        let current: BTreeMap<OwnerKey, OwnerSummary> =
-            self.owners(self.latest_year).into_iter().map(|o| (o.key.clone(), o)).collect();
+        let current = self.current_owners.get_or_init(|| {
+            self.owners(self.latest_year).into_iter().map(|o| (o.key.clone(), o)).collect()
+        });
         let mut out: Vec<OwnerSummary> = self
             .spellings
             .iter()
