@@ -179,9 +179,7 @@ impl Oversight {
         let mut out: Vec<Home> = index
             .iter()
             .filter(|e| include_closed || e.open)
-            .filter(|e| {
-                needle.is_empty() || e.fields.iter().flatten().any(|f| f.contains(&needle))
-            })
+            .filter(|e| needle.is_empty() || e.fields.iter().flatten().any(|f| f.contains(&needle)))
             .filter_map(|e| self.by_urn.get(&e.urn).map(|rows| self.home_from(rows)))
             .collect();
         out.sort_by(|a, b| {
