@@ -105,21 +105,11 @@ pub(crate) async fn rows(
     Path(child): Path<String>,
     Query(q): Query<YearQuery>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let year = q.year.as_deref().map(parse_year).transpose()?;
-    let ChildAccess { who, la } = access;
-    let child = ChildId::new(child.trim());
-    let value = state
-        .blocking(move |s| {
-            let year = year_or_latest(s, &who, la, year)?;
-            let rows = s.child_rows(&who, la, year, &child)?.ok_or(ApiError::NotFound)?;
-            let mut v = serde_json::to_value(&rows)
-                .map_err(|e| ApiError::Internal(format!("child rows JSON: {e}")))?;
-            v["la"] = la_json(la);
-            v["year"] = year.end_year().into();
-            Ok(v)
-        })
-        .await?;
-    Ok(Json(value))
+    let (v, _) = child_view(state, access, &child, q, "child rows", |s, who, la, year, child| {
+        Ok(s.child_rows(who, la, year, child)?)
+    })
+    .await?;
+    Ok(Json(v))
 }
 
 /// `GET /api/children/{child}/timeline`.
@@ -129,22 +119,45 @@ pub(crate) async fn timeline(
     Path(child): Path<String>,
     Query(q): Query<YearQuery>,
 ) -> ApiResult<Json<serde_json::Value>> {
+    let (mut v, year) =
+        child_view(state, access, &child, q, "timeline", |s, who, la, year, child| {
+            Ok(s.child_timeline(who, la, year, child)?)
+        })
+        .await?;
+    v["as_at"] = year.end().to_string().into();
+    Ok(Json(v))
+}
+
+/// One child's record as at a year (the one asked for, else the LA's latest), from `fetch`,
+/// as JSON with the LA and year added, and that year; 404 when the LA has no such child.
+async fn child_view<T, F>(
+    state: AppState,
+    access: ChildAccess,
+    child: &str,
+    q: YearQuery,
+    what: &'static str,
+    fetch: F,
+) -> ApiResult<(serde_json::Value, CollectionYear)>
+where
+    T: serde::Serialize,
+    F: FnOnce(&Store, &Principal, LaCode, CollectionYear, &ChildId) -> ApiResult<Option<T>>
+        + Send
+        + 'static,
+{
     let year = q.year.as_deref().map(parse_year).transpose()?;
     let ChildAccess { who, la } = access;
     let child = ChildId::new(child.trim());
-    let value = state
+    state
         .blocking(move |s| {
             let year = year_or_latest(s, &who, la, year)?;
-            let t = s.child_timeline(&who, la, year, &child)?.ok_or(ApiError::NotFound)?;
-            let mut v = serde_json::to_value(&t)
-                .map_err(|e| ApiError::Internal(format!("timeline JSON: {e}")))?;
+            let found = fetch(s, &who, la, year, &child)?.ok_or(ApiError::NotFound)?;
+            let mut v = serde_json::to_value(&found)
+                .map_err(|e| ApiError::Internal(format!("{what} JSON: {e}")))?;
             v["la"] = la_json(la);
             v["year"] = year.end_year().into();
-            v["as_at"] = year.end().to_string().into();
-            Ok(v)
+            Ok((v, year))
         })
-        .await?;
-    Ok(Json(value))
+        .await
 }
 
 /// The year asked for, else the LA's latest loaded year; 404 when the LA has none.
